@@ -16,26 +16,7 @@
 #include <linux/unistd.h>
 #include <asm/syscall.h>
 
-/**
- * enum uringaudit_ctx - Context an io_uring operation runs in
- *
- * @URINGAUDIT_CTX_NONE: The task is not doing io_uring work that uringaudit
- *	can recognise: an ordinary system call, an interrupt, a kernel thread,
- *	or io_uring task_work run on the way back to user space outside
- *	io_uring_enter(2).
- * @URINGAUDIT_CTX_INLINE: A user task inside io_uring_enter(2): submission,
- *	inline issue, and task_work run while it waits for completions.
- * @URINGAUDIT_CTX_IOWQ: An io-wq worker thread (``iou-wrk-*``).
- * @URINGAUDIT_CTX_SQPOLL: A submission queue polling thread (``iou-sqp-*``).
- * @__URINGAUDIT_CTX_MAX: Number of contexts; not a context.
- */
-enum uringaudit_ctx {
-	URINGAUDIT_CTX_NONE = 0,
-	URINGAUDIT_CTX_INLINE,
-	URINGAUDIT_CTX_IOWQ,
-	URINGAUDIT_CTX_SQPOLL,
-	__URINGAUDIT_CTX_MAX
-};
+#include "policy.h"
 
 /**
  * uringaudit_classify() - Decide the io_uring context from task state
@@ -97,7 +78,5 @@ static __always_inline enum uringaudit_ctx uringaudit_current_ctx(void)
 	return uringaudit_classify(flags, READ_ONCE(task->worker_private),
 				   READ_ONCE(task->io_uring), in_task(), nr);
 }
-
-const char *uringaudit_ctx_name(enum uringaudit_ctx ctx);
 
 #endif /* _SECURITY_URINGAUDIT_CONTEXT_H */

@@ -9,7 +9,9 @@
 #include <linux/lsm_hooks.h>
 #include <uapi/linux/lsm.h>
 
+#include "active.h"
 #include "common.h"
+#include "hooks.h"
 #include "origin.h"
 #include "setup.h"
 
@@ -31,6 +33,8 @@ const struct lsm_id uringaudit_lsmid = {
 static int __init uringaudit_init(void)
 {
 	uringaudit_add_task_hooks();
+	uringaudit_add_op_hooks();
+	uringaudit_load_boot_default();
 	uringaudit_initialized = true;
 	pr_info("Up and running.\n");
 	return 0;

@@ -26,4 +26,15 @@
  */
 #define URINGAUDIT_FS_DIR "uringaudit"
 
+/**
+ * AUDIT_URINGAUDIT - Audit record type of a uringaudit decision
+ *
+ * One record for each io_uring operation that the policy audits or denies.
+ * 1440 is free in Linux 6.12 and in later kernels, which took 1420 to 1426
+ * of the MAC range.  Policy loads and mode changes use the standard
+ * AUDIT_MAC_POLICY_LOAD (1403) and AUDIT_MAC_STATUS (1404) records with
+ * ``lsm=uringaudit``.
+ */
+#define AUDIT_URINGAUDIT 1440
+
 #endif /* _UAPI_LINUX_URINGAUDIT_H */

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * uringaudit - The active policy, the mode and the lock
+ *
+ * Copyright (C) 2026 The uringaudit authors
+ */
+
+#ifndef _SECURITY_URINGAUDIT_ACTIVE_H
+#define _SECURITY_URINGAUDIT_ACTIVE_H
+
+#include <crypto/sha2.h>
+#include <linux/rcupdate.h>
+#include <linux/time64.h>
+#include <linux/types.h>
+
+#include "policy.h"
+
+/**
+ * struct uringaudit_active - The policy in force, as published under RCU
+ *
+ * Immutable once published; replaced whole by uringaudit_load().
+ *
+ * @policy: The parsed policy.
+ * @text: Its normal form, as the policy file reads back.
+ * @text_len: Length of @text.
+ * @digest: SHA-256 of @text.
+ * @loaded: When it was loaded, in seconds since the epoch.
+ * @rcu: Frees the whole after the last reader.
+ */
+struct uringaudit_active {
+	struct uringaudit_policy *policy;
+	char *text;
+	size_t text_len;
+	u8 digest[SHA256_DIGEST_SIZE];
+	time64_t loaded;
+	struct rcu_head rcu;
+};
+
+extern struct uringaudit_active __rcu *uringaudit_active;
+extern bool uringaudit_permissive;
+extern bool uringaudit_locked;
+
+int uringaudit_load(const char *text, size_t len);
+int uringaudit_set_permissive(bool permissive);
+int uringaudit_lock(void);
+int __init uringaudit_load_boot_default(void);
+
+#endif /* _SECURITY_URINGAUDIT_ACTIVE_H */

@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * uringaudit - The decision on an io_uring operation
+ *
+ * Copyright (C) 2026 The uringaudit authors
+ */
+
+#ifndef _SECURITY_URINGAUDIT_EVAL_H
+#define _SECURITY_URINGAUDIT_EVAL_H
+
+#include <linux/compiler.h>
+#include <linux/cred.h>
+#include <linux/fs.h>
+#include <linux/net.h>
+#include <linux/path.h>
+#include <linux/socket.h>
+#include <linux/types.h>
+
+#include "context.h"
+#include "policy.h"
+
+/**
+ * enum uringaudit_object_type - What an op acts on
+ *
+ * @URINGAUDIT_OBJ_NONE: Nothing (events).
+ * @URINGAUDIT_OBJ_FILE: An open file.
+ * @URINGAUDIT_OBJ_PATH: A path.
+ * @URINGAUDIT_OBJ_ENTRY: A name in a directory: @path is the directory,
+ *	@dentry the (possibly negative) entry.
+ * @URINGAUDIT_OBJ_DENTRY: A dentry whose mount is unknown.
+ * @URINGAUDIT_OBJ_SOCKET: A socket, maybe with an address.
+ * @URINGAUDIT_OBJ_FAMILY: A socket yet to be created.
+ */
+enum uringaudit_object_type {
+	URINGAUDIT_OBJ_NONE = 0,
+	URINGAUDIT_OBJ_FILE,
+	URINGAUDIT_OBJ_PATH,
+	URINGAUDIT_OBJ_ENTRY,
+	URINGAUDIT_OBJ_DENTRY,
+	URINGAUDIT_OBJ_SOCKET,
+	URINGAUDIT_OBJ_FAMILY,
+};
+
+/**
+ * struct uringaudit_object - The object of an op, as its hook gives it
+ *
+ * Only pointers: the hook builds it for free, and paths are resolved only
+ * when the policy or a record needs them.
+ *
+ * @type: Which of the fields below are set.
+ * @file: The file (%URINGAUDIT_OBJ_FILE).
+ * @path: The path, or the directory (%URINGAUDIT_OBJ_PATH, _ENTRY).
+ * @dentry: The entry (%URINGAUDIT_OBJ_ENTRY, _DENTRY).
+ * @sock: The socket (%URINGAUDIT_OBJ_SOCKET).
+ * @addr: The address of connect and bind, or NULL.
+ * @addrlen: Length of @addr.
+ * @family: The address family (%URINGAUDIT_OBJ_FAMILY).
+ * @has_cmd_op: Whether @cmd_op is set.
+ * @cmd_op: The command of a uring_cmd.
+ */
+struct uringaudit_object {
+	enum uringaudit_object_type type;
+	const struct file *file;
+	const struct path *path;
+	struct dentry *dentry;
+	struct socket *sock;
+	const struct sockaddr *addr;
+	int addrlen;
+	int family;
+	bool has_cmd_op;
+	u32 cmd_op;
+};
+
+/**
+ * struct uringaudit_scratch - Paths resolved for one decision
+ *
+ * @path_buf: Buffer of @path, or NULL.
+ * @path: The object's path, once resolved; NULL before, or when it has
+ *	none.
+ * @path_done: Whether resolving @path was attempted.
+ * @exe_buf: Buffer of @exe, or NULL.
+ * @exe: The current task's executable, once resolved.
+ * @exe_done: Whether resolving @exe was attempted.
+ */
+struct uringaudit_scratch {
+	char *path_buf;
+	const char *path;
+	bool path_done;
+	char *exe_buf;
+	const char *exe;
+	bool exe_done;
+};
+
+const char *uringaudit_object_path(const struct uringaudit_object *obj,
+				   struct uringaudit_scratch *scratch);
+const char *uringaudit_current_exe(struct uringaudit_scratch *scratch);
+
+int uringaudit_decide_ctx(enum uringaudit_op op, enum uringaudit_ctx ctx,
+			  const struct uringaudit_object *obj,
+			  const struct cred *cred);
+
+/**
+ * uringaudit_decide() - Decide on an op of the current task
+ * @op: The op class.
+ * @obj: Its object.
+ *
+ * Returns at once, at the cost of two loads and two tests, when the current
+ * task is not doing io_uring work.
+ *
+ * Return: 0 to let the op run, -%EACCES to fail it.
+ */
+static __always_inline int
+uringaudit_decide(enum uringaudit_op op, const struct uringaudit_object *obj)
+{
+	const enum uringaudit_ctx ctx = uringaudit_current_ctx();
+
+	if (likely(ctx == URINGAUDIT_CTX_NONE))
+		return 0;
+	return uringaudit_decide_ctx(op, ctx, obj, NULL);
+}
+
+#endif /* _SECURITY_URINGAUDIT_EVAL_H */

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * uringaudit - Decision and record counters
+ *
+ * Copyright (C) 2026 The uringaudit authors
+ */
+
+#ifndef _SECURITY_URINGAUDIT_STATS_H
+#define _SECURITY_URINGAUDIT_STATS_H
+
+#include <linux/percpu.h>
+#include <linux/seq_file.h>
+#include <linux/types.h>
+
+#include "policy.h"
+
+/**
+ * struct uringaudit_stats - Counters of one CPU
+ *
+ * @decisions: Decisions per op, context and action.
+ * @records: Records emitted (audit or kernel log).
+ * @records_lost: Records that could not be emitted (no memory, audit
+ *	backlog full).
+ */
+struct uringaudit_stats {
+	u64 decisions[__URINGAUDIT_OP_MAX][URINGAUDIT_NR_RULE_CTX]
+		     [__URINGAUDIT_ACTION_MAX];
+	u64 records;
+	u64 records_lost;
+};
+
+DECLARE_PER_CPU(struct uringaudit_stats, uringaudit_stats);
+
+/**
+ * uringaudit_stats_count() - Count a decision
+ * @op: The op class or event.
+ * @ctx: Its context.
+ * @action: What was decided.
+ */
+static inline void uringaudit_stats_count(enum uringaudit_op op,
+					  enum uringaudit_ctx ctx,
+					  enum uringaudit_action action)
+{
+	this_cpu_inc(uringaudit_stats.decisions[op][ctx][action]);
+}
+
+int uringaudit_stats_show(struct seq_file *m, void *v);
+
+#endif /* _SECURITY_URINGAUDIT_STATS_H */
