@@ -116,7 +116,7 @@ check-host: deps
 check-guest: kernel initramfs
 	@mkdir -p $(LOGS)
 	@mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot1-active $(BOOT_TIMEOUT) \
-		"lsm=landlock,uringaudit audit=1 ua.mode=test" || true
+		"lsm=landlock,uringaudit audit=1 audit_backlog_limit=8192 ua.mode=test" || true
 	@mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot2-absent $(BOOT_TIMEOUT) \
 		"lsm=landlock kunit.enable=0 ua.mode=test" || true
 

@@ -172,4 +172,44 @@ static inline int submit_and_wait(struct io_uring *ring)
 	return ret;
 }
 
+/*
+ * write_file() - Write @text to @path in one write(2).
+ * Return: 0, or -errno.
+ */
+static inline int write_file(const char *path, const char *text)
+{
+	ssize_t len = (ssize_t)strlen(text), ret;
+	int fd, err = 0;
+
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	ret = write(fd, text, len);
+	if (ret < 0)
+		err = -errno;
+	else if (ret != len)
+		err = -EIO;
+	close(fd);
+	return err;
+}
+
+/* load_policy() - Make @text the active policy. Return: 0, or -errno. */
+static inline int load_policy(const char *text)
+{
+	return write_file(URINGAUDIT_DIR "/policy", text);
+}
+
+/* set_mode() - "enforce" or "permissive". Return: 0, or -errno. */
+static inline int set_mode(const char *mode)
+{
+	return write_file(URINGAUDIT_DIR "/mode", mode);
+}
+
+/* Leave uringaudit as a test found it: allow everything, enforce. */
+static inline void reset_uringaudit(void)
+{
+	set_mode("enforce");
+	load_policy("default allow\n");
+}
+
 #endif /* _URINGAUDIT_TESTS_COMMON_H */
