@@ -112,13 +112,16 @@ check-host: deps
 		  echo "### END $$n rc=$$?"; } > $(LOGS)/host-$$n.tap; \
 	done
 
-# Two boots: with uringaudit in lsm=, and without it (the kernel must run as before).
+# Three boots: with uringaudit in lsm= (every suite), without it (the kernel
+# and io_uring run as before), and with the uringaudit.default= parameter.
 check-guest: kernel initramfs
 	@mkdir -p $(LOGS)
 	@mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot1-active $(BOOT_TIMEOUT) \
 		"lsm=landlock,uringaudit audit=1 audit_backlog_limit=8192 ua.mode=test" || true
 	@mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot2-absent $(BOOT_TIMEOUT) \
-		"lsm=landlock kunit.enable=0 ua.mode=test" || true
+		"lsm=landlock kunit.enable=0 ua.mode=test ua.tests=base_test,uring_test" || true
+	@mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot3-bootparam $(BOOT_TIMEOUT) \
+		"lsm=landlock,uringaudit audit=1 uringaudit.default=audit kunit.enable=0 ua.mode=test ua.tests=bootparam_test" || true
 
 check: source
 	@rm -rf $(LOGS)

@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * uringaudit - The securityfs interface: policy, mode, stats and status;
+ * a rejected write leaves the active policy exactly as it was.
+ *
+ * Copyright (C) 2026 The uringaudit authors
+ */
+
+#include <linux/capability.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+
+#include "kselftest_harness.h"
+#include "common.h"
+
+#define POLICY URINGAUDIT_DIR "/policy"
+
+FIXTURE(fs)
+{
+	char before[4096];
+};
+
+FIXTURE_SETUP(fs)
+{
+	if (!uringaudit_expected())
+		SKIP(return, "uringaudit is not active in this boot");
+	reset_uringaudit();
+}
+
+FIXTURE_TEARDOWN(fs)
+{
+	if (uringaudit_expected())
+		reset_uringaudit();
+}
+
+TEST_F(fs, files_and_modes)
+{
+	static const struct {
+		const char *name;
+		mode_t mode;
+	} files[] = {
+		{ "policy", 0600 }, { "mode", 0600 },	{ "lock", 0600 },
+		{ "stats", 0444 },  { "status", 0444 }, { "abi_version", 0444 },
+	};
+	char path[128];
+	struct stat st;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(files); i++) {
+		snprintf(path, sizeof(path), URINGAUDIT_DIR "/%s",
+			 files[i].name);
+		ASSERT_EQ(0, stat(path, &st))
+		{
+			TH_LOG("Failed to stat \"%s\": %s", path,
+			       strerror(errno));
+		}
+		EXPECT_EQ(files[i].mode, st.st_mode & 07777)
+		{
+			TH_LOG("%s: mode %o", files[i].name,
+			       st.st_mode & 07777);
+		}
+	}
+}
+
+TEST_F(fs, policy_reads_back_normalised)
+{
+	char buf[4096];
+
+	ASSERT_EQ(0, load_policy("# a comment\n\ndeny  op=read,open\tctx=iowq "
+				 "# why\ndefault audit\r\n"));
+	ASSERT_LT(0, read_text(POLICY, buf, sizeof(buf)));
+	EXPECT_STREQ("default audit\ndeny op=open,read ctx=iowq\n", buf);
+}
+
+/* A ring can be set up: the probe of whether a policy is in force. */
+static int setup_allowed(void)
+{
+	struct io_uring ring;
+	int ret = io_uring_queue_init(2, &ring, 0);
+
+	if (!ret)
+		io_uring_queue_exit(&ring);
+	return ret;
+}
+
+struct bad_write {
+	const char *desc;
+	const char *text;
+	size_t len; /* 0: strlen(text) */
+	int err;
+};
+
+static const struct bad_write bad_writes[] = {
+	{ "empty write", "", 0, EINVAL },
+	{ "only comments", "# nothing\n", 0, EINVAL },
+	{ "unknown action", "permit op=open\n", 0, EBADMSG },
+	{ "unknown op", "deny op=frobnicate\n", 0, EBADMSG },
+	{ "unknown key", "deny colour=red\n", 0, EBADMSG },
+	{ "duplicate key", "deny uid=1 uid=2\n", 0, EBADMSG },
+	{ "number out of range", "deny uid=4294967296\n", 0, ERANGE },
+	{ "NUL byte", "deny\0op=open\n", 12, EBADMSG },
+	{ "invalid UTF-8", "deny path=/\xc3\x28\n", 0, EBADMSG },
+	{ "second bad line", "default deny\nallow op=nope\n", 0, EBADMSG },
+};
+
+TEST_F(fs, rejected_policy_keeps_active_one)
+{
+	char before[4096], after[4096];
+	size_t i;
+
+	ASSERT_EQ(0, load_policy("deny op=setup\naudit op=open\n"));
+	ASSERT_LT(0, read_text(POLICY, before, sizeof(before)));
+	for (i = 0; i < ARRAY_SIZE(bad_writes); i++) {
+		const struct bad_write *b = &bad_writes[i];
+		size_t len = b->len ? b->len : strlen(b->text);
+		int fd = open(POLICY, O_WRONLY | O_CLOEXEC);
+
+		ASSERT_LE(0, fd);
+		EXPECT_EQ(-1, write(fd, b->text, len))
+		{
+			TH_LOG("%s: accepted", b->desc);
+		}
+		EXPECT_EQ(b->err, errno)
+		{
+			TH_LOG("%s: errno %d (%s), want %d", b->desc, errno,
+			       strerror(errno), b->err);
+		}
+		close(fd);
+		ASSERT_LT(0, read_text(POLICY, after, sizeof(after)));
+		EXPECT_STREQ(before, after)
+		{
+			TH_LOG("%s: policy changed", b->desc);
+		}
+		/* And still enforced. */
+		EXPECT_EQ(-EACCES, setup_allowed());
+	}
+}
+
+TEST_F(fs, oversized_policy_refused)
+{
+	size_t len = (1 << 20) + 1;
+	char *big = malloc(len);
+	int fd;
+
+	ASSERT_NE(NULL, big);
+	memset(big, '#', len);
+	fd = open(POLICY, O_WRONLY | O_CLOEXEC);
+	ASSERT_LE(0, fd);
+	EXPECT_EQ(-1, write(fd, big, len));
+	EXPECT_EQ(EFBIG, errno);
+	close(fd);
+	free(big);
+}
+
+TEST_F(fs, write_at_offset_refused)
+{
+	const char text[] = "default deny\n";
+	int fd = open(POLICY, O_WRONLY | O_CLOEXEC);
+
+	ASSERT_LE(0, fd);
+	EXPECT_EQ(-1, pwrite(fd, text, sizeof(text) - 1, 1));
+	EXPECT_EQ(EINVAL, errno);
+	close(fd);
+	EXPECT_EQ(0, setup_allowed());
+}
+
+/* Run @fn in a child that drops CAP_MAC_ADMIN (and keeps root's uid). */
+static int without_mac_admin(int (*fn)(void))
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid < 0)
+		return -errno;
+	if (!pid) {
+		struct __user_cap_header_struct hdr = {
+			.version = _LINUX_CAPABILITY_VERSION_3,
+		};
+		struct __user_cap_data_struct data[2];
+
+		if (syscall(SYS_capget, &hdr, data))
+			_exit(100);
+		data[CAP_TO_INDEX(CAP_MAC_ADMIN)].effective &=
+			~CAP_TO_MASK(CAP_MAC_ADMIN);
+		data[CAP_TO_INDEX(CAP_MAC_ADMIN)].permitted &=
+			~CAP_TO_MASK(CAP_MAC_ADMIN);
+		if (syscall(SYS_capset, &hdr, data))
+			_exit(101);
+		_exit(-fn());
+	}
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		return -ECHILD;
+	return -WEXITSTATUS(status);
+}
+
+static int write_policy(void)
+{
+	return load_policy("default deny\n");
+}
+
+static int write_mode(void)
+{
+	return set_mode("permissive");
+}
+
+static int write_lock(void)
+{
+	return write_file(URINGAUDIT_DIR "/lock", "1");
+}
+
+TEST_F(fs, writers_need_mac_admin)
+{
+	char buf[64];
+
+	EXPECT_EQ(-EPERM, without_mac_admin(write_policy));
+	EXPECT_EQ(-EPERM, without_mac_admin(write_mode));
+	EXPECT_EQ(-EPERM, without_mac_admin(write_lock));
+	EXPECT_EQ(0, setup_allowed());
+	ASSERT_LT(0, read_text(URINGAUDIT_DIR "/mode", buf, sizeof(buf)));
+	EXPECT_STREQ("enforce\n", buf);
+	ASSERT_LT(0, read_text(URINGAUDIT_DIR "/lock", buf, sizeof(buf)));
+	EXPECT_STREQ("0\n", buf);
+}
+
+TEST_F(fs, other_users_cannot_open)
+{
+	int status;
+	pid_t pid = fork();
+
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		if (setgid(1000) || setuid(1000))
+			_exit(2);
+		_exit(open(POLICY, O_WRONLY) == -1 && errno == EACCES ? 0 : 1);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+TEST_F(fs, mode_switch)
+{
+	char buf[64];
+
+	ASSERT_EQ(0, set_mode("permissive\n"));
+	ASSERT_LT(0, read_text(URINGAUDIT_DIR "/mode", buf, sizeof(buf)));
+	EXPECT_STREQ("permissive\n", buf);
+	EXPECT_EQ(-EINVAL, set_mode("enforcing"));
+	EXPECT_EQ(-EINVAL, set_mode(""));
+	ASSERT_LT(0, read_text(URINGAUDIT_DIR "/mode", buf, sizeof(buf)));
+	EXPECT_STREQ("permissive\n", buf);
+	ASSERT_EQ(0, set_mode("enforce"));
+	ASSERT_LT(0, read_text(URINGAUDIT_DIR "/mode", buf, sizeof(buf)));
+	EXPECT_STREQ("enforce\n", buf);
+}
+
+TEST_F(fs, lock_refuses_other_values)
+{
+	EXPECT_EQ(-EINVAL, write_file(URINGAUDIT_DIR "/lock", "0"));
+	EXPECT_EQ(-EINVAL, write_file(URINGAUDIT_DIR "/lock", "yes"));
+}
+
+/* The "audit" count of "setup inline" in the stats file. */
+static long setup_audits(void)
+{
+	char buf[16384], *line;
+	long allow, audit, deny;
+
+	if (read_text(URINGAUDIT_DIR "/stats", buf, sizeof(buf)) <= 0)
+		return -1;
+	line = strstr(buf, "\nsetup inline ");
+	if (!line || sscanf(line, "\nsetup inline %ld %ld %ld", &allow, &audit,
+			    &deny) != 3)
+		return -1;
+	return audit;
+}
+
+TEST_F(fs, stats_count_decisions)
+{
+	long before, after;
+
+	ASSERT_EQ(0, load_policy("audit op=setup\n"));
+	before = setup_audits();
+	ASSERT_LE(0, before);
+	ASSERT_EQ(0, setup_allowed());
+	ASSERT_EQ(0, setup_allowed());
+	after = setup_audits();
+	EXPECT_EQ(before + 2, after);
+}
+
+TEST_F(fs, status_reports_policy)
+{
+	char buf[1024];
+
+	ASSERT_EQ(0, load_policy("default audit\ndeny op=sqpoll\nallow op=open\n"));
+	ASSERT_LT(0, read_text(URINGAUDIT_DIR "/status", buf, sizeof(buf)));
+	EXPECT_NE(NULL, strstr(buf, "mode enforce\n"));
+	EXPECT_NE(NULL, strstr(buf, "locked 0\n"));
+	EXPECT_NE(NULL, strstr(buf, "policy loaded\n"));
+	EXPECT_NE(NULL, strstr(buf, "rules 2\n"));
+	EXPECT_NE(NULL, strstr(buf, "default audit\n"));
+	EXPECT_NE(NULL, strstr(buf, "digest sha256:"));
+	EXPECT_NE(NULL, strstr(buf, "loaded "));
+}
+
+TEST_HARNESS_MAIN
