@@ -33,7 +33,7 @@ KMAKE = $(MAKE) -C $(LINUX) O=$(KOBJ) ARCH=x86_64 CC="ccache gcc" HOSTCC="ccache
 
 TEST_SRCS := $(wildcard tests/*_test.c)
 TEST_BINS := $(patsubst tests/%.c,$(TESTBIN)/%,$(TEST_SRCS))
-GUEST_BINS := $(TEST_BINS) $(TESTBIN)/uring-demo
+GUEST_BINS := $(TEST_BINS) $(TESTBIN)/uring-demo $(TESTBIN)/curing-demo
 TEST_CFLAGS := -O2 -g -static -Wall -Wextra -Werror -D_GNU_SOURCE \
 	-isystem $(LINUX)/tools/testing/selftests -I$(TOP)/include/uapi -I$(TOP)/tests
 TEST_LIBS := -luring -lpthread
