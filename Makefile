@@ -33,7 +33,8 @@ KMAKE = $(MAKE) -C $(LINUX) O=$(KOBJ) ARCH=x86_64 CC="ccache gcc" HOSTCC="ccache
 
 TEST_SRCS := $(wildcard tests/*_test.c)
 TEST_BINS := $(patsubst tests/%.c,$(TESTBIN)/%,$(TEST_SRCS))
-GUEST_BINS := $(TEST_BINS) $(TESTBIN)/uring-demo $(TESTBIN)/curing-demo
+GUEST_BINS := $(TEST_BINS) $(TESTBIN)/uring-demo $(TESTBIN)/curing-demo \
+	$(TESTBIN)/uring-op
 TEST_CFLAGS := -O2 -g -static -Wall -Wextra -Werror -D_GNU_SOURCE \
 	-isystem $(LINUX)/tools/testing/selftests -I$(TOP)/include/uapi -I$(TOP)/tests
 TEST_LIBS := -luring -lpthread
@@ -95,7 +96,7 @@ $(TESTBIN)/%: tests/%.c tests/*.h | $(LINUX)/.unpacked
 tests: source
 	@$(MAKE) -s --no-print-directory $(GUEST_BINS)
 
-$(INITRAMFS): $(GUEST_BINS) tests/guest/init tests/guest/run-tests mk/initramfs.sh
+$(INITRAMFS): $(GUEST_BINS) $(wildcard tests/guest/*) mk/initramfs.sh
 	@echo "  CPIO    $@"
 	@mk/initramfs.sh $@ $(GUEST_BINS)
 

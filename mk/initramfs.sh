@@ -28,6 +28,24 @@ cp "$top/tests/guest/demo" "$root/demo"
 for p in "$@"; do
 	cp "$p" "$root/tests/"
 done
+cp "$top/tests/guest/auditd_test" "$root/tests/"
+
+# Debian's audit userspace, with the libraries it links, for auditd_test.
+for bin in /sbin/auditd /sbin/auditctl /sbin/ausearch; do
+	[ -x "$bin" ] || continue
+	for f in "$bin" $(ldd "$bin" | grep -o '/[^ ]*'); do
+		mkdir -p "$root$(dirname "$f")"
+		cp -L "$f" "$root$f"
+	done
+done
+if [ -f /etc/audit/auditd.conf ]; then
+	mkdir -p "$root/etc/audit/plugins.d" "$root/var/log/audit"
+	# Debian's configuration, less what a test guest has no use for.
+	sed -e 's/^\(space_left_action\|admin_space_left_action\|disk_full_action\|disk_error_action\) *=.*/\1 = ignore/' \
+		-e 's/^log_group *=.*/log_group = root/' -e 's/^flush *=.*/flush = incremental_async/' -e 's/^freq *=.*/freq = 1/' \
+		/etc/audit/auditd.conf >"$root/etc/audit/auditd.conf"
+	chmod 0640 "$root/etc/audit/auditd.conf"
+fi
 echo "root:x:0:0:root:/root:/bin/sh" >"$root/etc/passwd"
 echo "root:x:0:" >"$root/etc/group"
 (cd "$root" && find . -print0 | LC_ALL=C sort -z |
