@@ -40,7 +40,7 @@ TEST_CFLAGS := -O2 -g -static -Wall -Wextra -Werror -D_GNU_SOURCE \
 TEST_LIBS := -luring -lpthread
 
 .PHONY: help deps source wire config kernel tests initramfs check check-host \
-	check-guest demo apply clean distclean
+	check-guest demo lint apply clean distclean
 
 help:
 	@echo "uringaudit - targets"
@@ -56,6 +56,7 @@ help:
 	@echo "  make initramfs   build $(INITRAMFS)"
 	@echo "  make check-host  run the host tests only"
 	@echo "  make check-guest boot the guest and run its tests only"
+	@echo "  make lint        checkpatch --strict, clang-format, sparse and W=1 on the kernel side"
 	@echo "  make clean       remove $(BUILD) (the ccache in $(CCACHE_DIR) stays)"
 	@echo "  make distclean   remove $(BUILD) and the ccache"
 
@@ -135,6 +136,14 @@ demo: kernel initramfs
 	@mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/demo $(BOOT_TIMEOUT) \
 		"lsm=landlock,uringaudit ua.mode=demo"
 	@cat $(LOGS)/demo.out
+
+# Style and static checks of the kernel side: checkpatch --strict,
+# clang-format, sparse (C=2) and W=1 on security/uringaudit/.
+lint: kernel
+	@LINUX=$(LINUX) bash tests/host/style_test.sh | grep -v '^ok' ; \
+	out=$$($(KMAKE) -s C=2 W=1 security/uringaudit/ 2>&1 | grep -E 'warning|error'); \
+	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi; \
+	echo "lint: security/uringaudit is checkpatch, clang-format, sparse and W=1 clean"
 
 apply:
 	@test -n "$(KSRC)" || { echo "usage: make apply KSRC=/path/to/linux-6.12" >&2; exit 2; }

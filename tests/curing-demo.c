@@ -145,7 +145,8 @@ int main(int argc, char **argv)
 	if (fd >= 0) {
 		sqe = io_uring_get_sqe(&ring);
 		io_uring_prep_write(sqe, fd, "#!/bin/sh\n", 10, 0);
-		failed |= step("write(/tmp/.implant)", submit_and_wait(&ring)) < 0;
+		failed |= step("write(/tmp/.implant)", submit_and_wait(&ring)) <
+			  0;
 		close(fd);
 	} else {
 		failed = 1;

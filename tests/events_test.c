@@ -46,7 +46,8 @@ static int wait_record(int fd, const char *op, const char *pid, char *text,
 		ret = audit_next(fd, &rec, deadline);
 		if (ret)
 			return ret;
-		if (rec.type == AUDIT_URINGAUDIT && field_is(rec.text, "op", op) &&
+		if (rec.type == AUDIT_URINGAUDIT &&
+		    field_is(rec.text, "op", op) &&
 		    field_is(rec.text, "origin_pid", pid)) {
 			snprintf(text, size, "%s", rec.text);
 			return 0;

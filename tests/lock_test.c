@@ -19,8 +19,8 @@ TEST(lock_freezes_policy_and_mode)
 		SKIP(return, "uringaudit is not active in this boot");
 	ASSERT_EQ(0, set_mode("enforce"));
 	ASSERT_EQ(0, load_policy("deny op=sqpoll\n"));
-	ASSERT_LT(0, read_text(URINGAUDIT_DIR "/policy", before,
-			       sizeof(before)));
+	ASSERT_LT(0,
+		  read_text(URINGAUDIT_DIR "/policy", before, sizeof(before)));
 
 	ASSERT_EQ(0, write_file(URINGAUDIT_DIR "/lock", "1\n"));
 	ASSERT_LT(0, read_text(URINGAUDIT_DIR "/lock", buf, sizeof(buf)));
@@ -31,13 +31,11 @@ TEST(lock_freezes_policy_and_mode)
 	/* Locking again changes nothing and is no error. */
 	EXPECT_EQ(0, write_file(URINGAUDIT_DIR "/lock", "1"));
 
-	ASSERT_LT(0, read_text(URINGAUDIT_DIR "/policy", after,
-			       sizeof(after)));
+	ASSERT_LT(0, read_text(URINGAUDIT_DIR "/policy", after, sizeof(after)));
 	EXPECT_STREQ(before, after);
 	ASSERT_LT(0, read_text(URINGAUDIT_DIR "/mode", buf, sizeof(buf)));
 	EXPECT_STREQ("enforce\n", buf);
-	EXPECT_EQ(-EACCES,
-		  io_uring_queue_init(2, &ring, IORING_SETUP_SQPOLL));
+	EXPECT_EQ(-EACCES, io_uring_queue_init(2, &ring, IORING_SETUP_SQPOLL));
 }
 
 TEST_HARNESS_MAIN

@@ -44,7 +44,7 @@ FIXTURE_VARIANT(ops)
 	const char *ctx;
 	unsigned int setup_flags;
 	unsigned int sqe_flags;
-	int (*run)(struct _test_data_ops *self,
+	int (*run)(struct _test_data_ops * self,
 		   const struct _fixture_variant_ops *variant);
 };
 
@@ -575,10 +575,10 @@ static void expect_record(struct __test_metadata *const _metadata,
 			  const char *res)
 {
 	static const char *const order[] = {
-		" op=",	 " ctx=",	  " decision=",	  " permissive=",
-		" rule=", " pid=",	  " tid=",	  " comm=",
-		" uid=", " euid=",	  " gid=",	  " egid=",
-		" auid=", " ses=",	  " origin_pid=", " origin_comm=",
+		" op=",		" ctx=",	" decision=",	" permissive=",
+		" rule=",	" pid=",	" tid=",	" comm=",
+		" uid=",	" euid=",	" gid=",	" egid=",
+		" auid=",	" ses=",	" origin_pid=", " origin_comm=",
 		" origin_exe=", " origin_uid=", " res=",
 	};
 	long deadline = now_ms() + AUDIT_WAIT_MS;
@@ -630,7 +630,8 @@ static void expect_record(struct __test_metadata *const _metadata,
 		if (at && prev)
 			EXPECT_LT(prev, at)
 			{
-				TH_LOG("field \"%s\" out of order", order[i] + 1);
+				TH_LOG("field \"%s\" out of order",
+				       order[i] + 1);
 			}
 		if (at)
 			prev = at;

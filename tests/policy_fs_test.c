@@ -292,7 +292,8 @@ TEST_F(fs, status_reports_policy)
 {
 	char buf[1024];
 
-	ASSERT_EQ(0, load_policy("default audit\ndeny op=sqpoll\nallow op=open\n"));
+	ASSERT_EQ(0, load_policy(
+			     "default audit\ndeny op=sqpoll\nallow op=open\n"));
 	ASSERT_LT(0, read_text(URINGAUDIT_DIR "/status", buf, sizeof(buf)));
 	EXPECT_NE(NULL, strstr(buf, "mode enforce\n"));
 	EXPECT_NE(NULL, strstr(buf, "locked 0\n"));

@@ -174,8 +174,8 @@ TEST_F(records, inline_joins_syscall_event)
 	}
 	ASSERT_EQ(0, wait_op(self->audit_fd, "open", self->pid, &rec));
 	ASSERT_NE(0, rec.serial);
-	ASSERT_EQ(0, wait_serial(self->audit_fd, SYSCALL_RECORD, rec.serial,
-				 &sys))
+	ASSERT_EQ(0,
+		  wait_serial(self->audit_fd, SYSCALL_RECORD, rec.serial, &sys))
 	{
 		TH_LOG("no SYSCALL record with serial %lu", rec.serial);
 	}
@@ -202,8 +202,8 @@ TEST_F(records, iowq_joins_uringop_event)
 	ASSERT_EQ(0, submit_and_wait(&ring));
 	ASSERT_EQ(0, wait_op(self->audit_fd, "mkdir", self->pid, &rec));
 	EXPECT_TRUE(field_is(rec.text, "ctx", "iowq"));
-	ASSERT_EQ(0, wait_serial(self->audit_fd, URINGOP_RECORD, rec.serial,
-				 &op))
+	ASSERT_EQ(0,
+		  wait_serial(self->audit_fd, URINGOP_RECORD, rec.serial, &op))
 	{
 		TH_LOG("no URINGOP record with serial %lu", rec.serial);
 	}
@@ -380,12 +380,69 @@ TEST_F(records, defer_taskrun_ring_mediated)
 	snprintf(path, sizeof(path), "%s/f", self->dir);
 	ASSERT_EQ(0, mknod(path, S_IFREG | 0600, 0));
 	ASSERT_EQ(0, load_policy("deny op=open\n"));
-	EXPECT_EQ(-EACCES, linked_open_after_wakeup(_metadata,
-						    IORING_SETUP_SINGLE_ISSUER |
-						    IORING_SETUP_DEFER_TASKRUN,
-						    path));
+	EXPECT_EQ(-EACCES,
+		  linked_open_after_wakeup(_metadata,
+					   IORING_SETUP_SINGLE_ISSUER |
+						   IORING_SETUP_DEFER_TASKRUN,
+					   path));
 	ASSERT_EQ(0, wait_op(self->audit_fd, "open", self->pid, &rec));
 	EXPECT_TRUE(field_is(rec.text, "ctx", "inline"));
+}
+
+#define MAC_POLICY_LOAD 1403
+#define MAC_STATUS 1404
+
+/* Wait for a record of @type holding @text. */
+static int wait_type(int fd, int type, const char *text,
+		     struct audit_record *rec)
+{
+	long deadline = now_ms() + AUDIT_WAIT_MS;
+	int ret;
+
+	for (;;) {
+		ret = audit_next(fd, rec, deadline);
+		if (ret)
+			return ret;
+		if (rec->type == type && strstr(rec->text, text))
+			return 0;
+	}
+}
+
+TEST_F(records, policy_loads_recorded)
+{
+	struct audit_record rec;
+
+	ASSERT_EQ(0, load_policy("default audit\ndeny op=sqpoll\n"));
+	ASSERT_EQ(0, wait_type(self->audit_fd, MAC_POLICY_LOAD,
+			       "lsm=uringaudit", &rec));
+	EXPECT_NE(NULL, strstr(rec.text, "policy_digest=sha256:"));
+	EXPECT_TRUE(field_is(rec.text, "rules", "1"));
+	EXPECT_NE(NULL, strstr(rec.text, " auid="));
+	EXPECT_NE(NULL, strstr(rec.text, " ses="));
+	EXPECT_TRUE(field_is(rec.text, "res", "1"));
+
+	EXPECT_EQ(-EBADMSG, load_policy("deny op=nope\n"));
+	ASSERT_EQ(0, wait_type(self->audit_fd, MAC_POLICY_LOAD,
+			       "lsm=uringaudit", &rec));
+	EXPECT_TRUE(field_is(rec.text, "res", "0"));
+	EXPECT_TRUE(field_is(rec.text, "errno", "-74"));
+}
+
+TEST_F(records, mode_changes_recorded)
+{
+	struct audit_record rec;
+
+	ASSERT_EQ(0, set_mode("permissive"));
+	ASSERT_EQ(0, wait_type(self->audit_fd, MAC_STATUS, "lsm=uringaudit",
+			       &rec));
+	EXPECT_TRUE(field_is(rec.text, "enforcing", "0"));
+	EXPECT_TRUE(field_is(rec.text, "old_enforcing", "1"));
+	EXPECT_TRUE(field_is(rec.text, "res", "1"));
+	ASSERT_EQ(0, set_mode("enforce"));
+	ASSERT_EQ(0, wait_type(self->audit_fd, MAC_STATUS, "lsm=uringaudit",
+			       &rec));
+	EXPECT_TRUE(field_is(rec.text, "enforcing", "1"));
+	EXPECT_TRUE(field_is(rec.text, "old_enforcing", "0"));
 }
 
 TEST_HARNESS_MAIN

@@ -22,7 +22,8 @@ int main(int argc, char **argv)
 	int ret;
 
 	if (argc != 3) {
-		fprintf(stderr, "usage: uring-op open|mkdir|sqpoll-open PATH\n");
+		fprintf(stderr,
+			"usage: uring-op open|mkdir|sqpoll-open PATH\n");
 		return 2;
 	}
 	if (!strcmp(argv[1], "sqpoll-open"))
@@ -41,7 +42,8 @@ int main(int argc, char **argv)
 		io_uring_prep_openat(sqe, AT_FDCWD, argv[2],
 				     O_RDONLY | O_CLOEXEC, 0);
 	} else {
-		fprintf(stderr, "usage: uring-op open|mkdir|sqpoll-open PATH\n");
+		fprintf(stderr,
+			"usage: uring-op open|mkdir|sqpoll-open PATH\n");
 		return 2;
 	}
 	ret = submit_and_wait(&ring);

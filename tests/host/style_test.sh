@@ -1,0 +1,50 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Kernel style of the kernel-side sources: checkpatch.pl --strict clean and
+# formatted by the kernel's .clang-format, one TAP line per file and check.
+# Needs the unpacked tree (LINUX, for checkpatch.pl).  Prints TAP.
+
+set -uo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+linux=${LINUX:-$top/build/linux}
+checkpatch=$linux/scripts/checkpatch.pl
+cd "$top" || exit 1
+
+files=$(ls security/uringaudit/*.[ch] include/uapi/linux/uringaudit.h)
+cfiles=$(ls security/uringaudit/*.[ch] include/uapi/linux/uringaudit.h tests/*.[ch] tools/uringaudit-ctl/*.[ch] 2>/dev/null)
+
+if [ ! -f "$checkpatch" ]; then
+	echo "Bail out! Failed to find \"$checkpatch\": run make source first"
+	exit 1
+fi
+if ! command -v clang-format >/dev/null; then
+	echo "Bail out! Failed to find \"clang-format\": run make deps"
+	exit 1
+fi
+
+n=0 failed=0
+echo "1..$(($(echo "$files" | wc -w) + $(echo "$cfiles" | wc -w)))"
+for f in $files; do
+	n=$((n + 1))
+	out=$(perl "$checkpatch" --no-tree --strict --terse --show-types -f "$f" 2>&1 |
+		grep -v '^total:' | grep -vE 'SPDX_LICENSE_TAG.*uapi|__setup appears un-documented')
+	if [ -z "$out" ]; then
+		echo "ok $n checkpatch --strict $f"
+	else
+		failed=$((failed + 1))
+		echo "not ok $n checkpatch --strict $f"
+		echo "$out" | sed 's/^/# /'
+	fi
+done
+for f in $cfiles; do
+	n=$((n + 1))
+	if out=$(clang-format --style=file "$f" | diff -u "$f" - 2>&1); then
+		echo "ok $n clang-format $f"
+	else
+		failed=$((failed + 1))
+		echo "not ok $n clang-format $f"
+		echo "$out" | head -n 20 | sed 's/^/# /'
+	fi
+done
+[ "$failed" -eq 0 ]
