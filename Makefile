@@ -34,13 +34,16 @@ KMAKE = $(MAKE) -C $(LINUX) O=$(KOBJ) ARCH=x86_64 CC="ccache gcc" HOSTCC="ccache
 TEST_SRCS := $(wildcard tests/*_test.c)
 TEST_BINS := $(patsubst tests/%.c,$(TESTBIN)/%,$(TEST_SRCS))
 GUEST_BINS := $(TEST_BINS) $(TESTBIN)/uring-demo $(TESTBIN)/curing-demo \
-	$(TESTBIN)/uring-op
+	$(TESTBIN)/uring-op $(TESTBIN)/uringaudit-ctl
+CTL_SRCS := $(wildcard tools/uringaudit-ctl/*.[ch]) tools/uringaudit-ctl/Makefile \
+	security/uringaudit/policy_parser.c security/uringaudit/policy_match.c \
+	security/uringaudit/policy.h include/uapi/linux/uringaudit.h
 TEST_CFLAGS := -O2 -g -static -Wall -Wextra -Werror -D_GNU_SOURCE \
 	-isystem $(LINUX)/tools/testing/selftests -I$(TOP)/include/uapi -I$(TOP)/tests
 TEST_LIBS := -luring -lpthread
 
-.PHONY: help deps source wire config kernel tests initramfs check check-host \
-	check-guest demo lint apply clean distclean
+.PHONY: help deps source wire config kernel tests initramfs ctl install check \
+	check-host check-guest demo lint apply clean distclean
 
 help:
 	@echo "uringaudit - targets"
@@ -54,6 +57,8 @@ help:
 	@echo "  make kernel      build $(BZIMAGE)"
 	@echo "  make tests       build the static guest test programs into $(TESTBIN)"
 	@echo "  make initramfs   build $(INITRAMFS)"
+	@echo "  make ctl         build uringaudit-ctl into $(BUILD)/ctl"
+	@echo "  make install     install uringaudit-ctl, man pages, unit, completion (PREFIX, DESTDIR)"
 	@echo "  make check-host  run the host tests only"
 	@echo "  make check-guest boot the guest and run its tests only"
 	@echo "  make lint        checkpatch --strict, clang-format, sparse and W=1 on the kernel side"
@@ -97,6 +102,26 @@ $(TESTBIN)/%: tests/%.c tests/*.h | $(LINUX)/.unpacked
 tests: source
 	@$(MAKE) -s --no-print-directory $(GUEST_BINS)
 
+# The controller: for the host, and static for the guest.
+$(BUILD)/ctl/uringaudit-ctl: $(CTL_SRCS)
+	@mkdir -p $(BUILD)/ctl
+	@echo "  CC      $@"
+	@$(MAKE) -s -C tools/uringaudit-ctl O=$(BUILD)/ctl
+
+$(BUILD)/ctl/fail-writes: tests/host/fail-writes.c
+	@mkdir -p $(BUILD)/ctl
+	@gcc -O2 -Wall -Wextra -Werror -o $@ $<
+
+$(TESTBIN)/uringaudit-ctl: $(CTL_SRCS)
+	@mkdir -p $(TESTBIN)
+	@echo "  CC      $@"
+	@$(MAKE) -s -C tools/uringaudit-ctl O=$(TESTBIN) LDFLAGS=-static
+
+ctl: $(BUILD)/ctl/uringaudit-ctl $(BUILD)/ctl/fail-writes
+
+install: $(BUILD)/ctl/uringaudit-ctl
+	@$(MAKE) -s -C tools/uringaudit-ctl O=$(BUILD)/ctl install
+
 $(INITRAMFS): $(GUEST_BINS) $(wildcard tests/guest/*) mk/initramfs.sh
 	@echo "  CPIO    $@"
 	@mk/initramfs.sh $@ $(GUEST_BINS)
@@ -104,18 +129,20 @@ $(INITRAMFS): $(GUEST_BINS) $(wildcard tests/guest/*) mk/initramfs.sh
 initramfs: tests
 	@$(MAKE) -s --no-print-directory $(INITRAMFS)
 
-check-host: deps
+check-host: deps ctl
 	@mkdir -p $(LOGS)
 	@rm -f $(LOGS)/host-*.tap
 	@for t in tests/host/*_test.sh; do \
 		n=$$(basename $$t .sh); \
 		echo "  HOST    $$n"; \
-		{ echo "### BEGIN $$n"; TARBALL=$(TARBALL) bash $$t 2>&1; \
+		{ echo "### BEGIN $$n"; TARBALL=$(TARBALL) LINUX=$(LINUX) \
+		  CTL=$(BUILD)/ctl/uringaudit-ctl FAIL_WRITES=$(BUILD)/ctl/fail-writes bash $$t 2>&1; \
 		  echo "### END $$n rc=$$?"; } > $(LOGS)/host-$$n.tap; \
 	done
 
-# Three boots: with uringaudit in lsm= (every suite), without it (the kernel
-# and io_uring run as before), and with the uringaudit.default= parameter.
+# Four boots: with uringaudit in lsm= (every suite), without it (the kernel
+# and io_uring run as before), with the uringaudit.default= parameter, and
+# one for uringaudit-ctl lock, which nothing can undo.
 check-guest: kernel initramfs
 	@mkdir -p $(LOGS)
 	@mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot1-active $(BOOT_TIMEOUT) \
@@ -124,6 +151,8 @@ check-guest: kernel initramfs
 		"lsm=landlock kunit.enable=0 ua.mode=test ua.tests=base_test,uring_test" || true
 	@mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot3-bootparam $(BOOT_TIMEOUT) \
 		"lsm=landlock,uringaudit audit=1 uringaudit.default=audit kunit.enable=0 ua.mode=test ua.tests=bootparam_test" || true
+	@mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot4-ctl-lock $(BOOT_TIMEOUT) \
+		"lsm=landlock,uringaudit kunit.enable=0 ua.mode=test ua.tests=ctl_lock_test" || true
 
 check: source
 	@rm -rf $(LOGS)

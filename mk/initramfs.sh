@@ -28,7 +28,10 @@ cp "$top/tests/guest/demo" "$root/demo"
 for p in "$@"; do
 	cp "$p" "$root/tests/"
 done
-cp "$top/tests/guest/auditd_test" "$root/tests/"
+# Shell tests of the guest.
+for t in auditd_test ctl_test ctl_lock_test; do
+	cp "$top/tests/guest/$t" "$root/tests/"
+done
 
 # Debian's audit userspace, with the libraries it links, for auditd_test.
 for bin in /sbin/auditd /sbin/auditctl /sbin/ausearch; do

@@ -210,6 +210,8 @@ int uringaudit_policy_format(const struct uringaudit_policy *policy, char *buf,
 			     size_t size);
 int uringaudit_rule_format(const struct uringaudit_rule *rule, char *buf,
 			   size_t size);
+bool uringaudit_rule_matches(const struct uringaudit_rule *r,
+			     const struct uringaudit_subject *s);
 const struct uringaudit_rule *
 uringaudit_policy_match(const struct uringaudit_policy *policy,
 			const struct uringaudit_subject *subj);

@@ -23,8 +23,18 @@ static bool path_under(const char *path, const char *prefix, u32 prefix_len)
 	       path[prefix_len] == '/';
 }
 
-static bool rule_matches(const struct uringaudit_rule *r,
-			 const struct uringaudit_subject *s)
+/**
+ * uringaudit_rule_matches() - Whether a rule's properties match an op
+ * @r: The rule.
+ * @s: The op; its exe and path are read when the rule matches on them.
+ *
+ * Looks at uid, gid, auid, exe and path; op and context are the index's
+ * business (see uringaudit_policy_match()).
+ *
+ * Return: true when every property of @r matches @s.
+ */
+bool uringaudit_rule_matches(const struct uringaudit_rule *r,
+			     const struct uringaudit_subject *s)
 {
 	if ((r->match & URINGAUDIT_MATCH_UID) && r->uid != s->uid)
 		return false;
@@ -67,7 +77,7 @@ uringaudit_policy_match(const struct uringaudit_policy *policy,
 	for (i = 0; i < n; i++) {
 		const struct uringaudit_rule *r = &policy->rules[list[i]];
 
-		if (rule_matches(r, subj))
+		if (uringaudit_rule_matches(r, subj))
 			return r;
 	}
 	return NULL;

@@ -12,7 +12,7 @@ checkpatch=$linux/scripts/checkpatch.pl
 cd "$top" || exit 1
 
 files=$(ls security/uringaudit/*.[ch] include/uapi/linux/uringaudit.h)
-cfiles=$(ls security/uringaudit/*.[ch] include/uapi/linux/uringaudit.h tests/*.[ch] tools/uringaudit-ctl/*.[ch] 2>/dev/null)
+cfiles=$(ls security/uringaudit/*.[ch] include/uapi/linux/uringaudit.h tests/*.[ch] tests/host/*.c tools/uringaudit-ctl/*.[ch] 2>/dev/null)
 
 if [ ! -f "$checkpatch" ]; then
 	echo "Bail out! Failed to find \"$checkpatch\": run make source first"

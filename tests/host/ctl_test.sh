@@ -1,0 +1,144 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Host tests of uringaudit-ctl against a fake securityfs directory: every
+# subcommand and its error paths.  Kernel refusals are injected with
+# fail-writes (a seccomp filter that fails writes to files with an errno).
+# Needs CTL (the binary) and FAIL_WRITES.  Prints TAP.
+
+set -uo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+ctl=${CTL:-$top/build/ctl/uringaudit-ctl}
+fail_writes=${FAIL_WRITES:-$top/build/ctl/fail-writes}
+
+if [ ! -x "$ctl" ] || [ ! -x "$fail_writes" ]; then
+	echo "Bail out! Failed to find \"$ctl\" or \"$fail_writes\": run make ctl"
+	exit 1
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+sec=$work/security
+root=$sec/uringaudit
+unset URINGAUDIT_ROOT
+
+n=0 failed=0
+ok() { n=$((n + 1)); echo "ok $n $1"; }
+not_ok() {
+	n=$((n + 1)); failed=$((failed + 1))
+	echo "not ok $n $1"; shift
+	for l in "$@"; do printf '%s\n' "$l" | sed 's/^/# /'; done
+}
+# expect NAME WANT_RC GREP_PATTERN -- COMMAND...: run, check rc and output.
+expect() {
+	local name=$1 want=$2 pattern=$3 out rc
+	shift 4
+	out=$("$@" 2>&1)
+	rc=$?
+	if [ "$rc" -eq "$want" ] && grep -qE -- "$pattern" <<<"$out"; then
+		ok "$name"
+	else
+		not_ok "$name" "rc=$rc (want $want), want /$pattern/ in:" "$out"
+	fi
+}
+
+fake() {
+	rm -rf "$sec"
+	mkdir -p "$root"
+	echo "capability,landlock,uringaudit" >"$sec/lsm"
+	: >"$root/policy"
+	echo enforce >"$root/mode"
+	echo 0 >"$root/lock"
+	echo 1 >"$root/abi_version"
+	cat >"$root/stats" <<-STATS
+	# op ctx allow audit deny
+	open inline 3 1 0
+	open iowq 0 0 0
+	connect sqpoll 0 0 2
+	records 3
+	records_lost 1
+	STATS
+	printf 'abi 1\nmode enforce\nlocked 0\npolicy loaded\nrules 2\ndefault audit\ndigest sha256:00ff\nloaded 1764340000\n' >"$root/status"
+}
+
+good=$work/good.policy
+printf '# good\ndefault audit\ndeny op=sqpoll exe=/usr/bin/curing\naudit op=open path=/etc\n' >"$good"
+bad=$work/bad.policy
+printf 'default audit\nbogus line\ndeny op=open uid=x\naudit op=connect path=/tmp\n' >"$bad"
+
+
+
+fake
+expect "check: a valid policy" 0 "valid: 2 rules, default audit" -- "$ctl" --root "$root" check "$good"
+out=$("$ctl" check "$bad" 2>&1); rc=$?
+if [ $rc -eq 1 ] && [ "$(grep -c "^$bad:[0-9]*:[0-9]*: " <<<"$out")" = 3 ] &&
+	grep -q "^$bad:2:1: " <<<"$out" && grep -q "^$bad:3:18: " <<<"$out" &&
+	grep -q "^$bad:4:1: " <<<"$out"; then
+	ok "check: three errors, three FILE:LINE:COL lines, exit 1"
+else
+	not_ok "check: three errors, three FILE:LINE:COL lines, exit 1" "rc=$rc" "$out"
+fi
+expect "check: standard input" 0 "<stdin>: valid" -- sh -c "'$ctl' check - <'$good'"
+expect "check: missing file" 1 "Failed to open \"$work/nope\": No such file or directory" -- "$ctl" check "$work/nope"
+expect "check: unreadable file" 1 "Failed to read \"$work\": Is a directory" -- "$ctl" check "$work"
+printf 'default audit\0deny\n' >"$work/nul.policy"
+expect "check: NUL byte" 1 "nul.policy:1:14: NUL byte" -- "$ctl" check "$work/nul.policy"
+expect "check: usage" 2 "expected one FILE" -- "$ctl" check
+
+fake
+expect "load: writes the policy" 0 "Loaded" -- "$ctl" --root "$root" load "$good"
+if cmp -s "$good" "$root/policy"; then ok "load: the file holds the text as given"; else not_ok "load: the file holds the text as given" "$(cat "$root/policy")"; fi
+fake
+echo "default deny" >"$root/policy"
+expect "load: an invalid policy is not written" 1 "policy is invalid; the active policy is unchanged" -- "$ctl" --root "$root" load "$bad"
+if [ "$(cat "$root/policy")" = "default deny" ]; then ok "load: the active policy is unchanged"; else not_ok "load: the active policy is unchanged"; fi
+echo 1 >"$root/lock"
+expect "load: locked" 1 "uringaudit is locked until reboot" -- "$ctl" --root "$root" load "$good"
+fake
+expect "load: EPERM from the kernel" 1 "Failed to load \"$good\": Operation not permitted" -- "$fail_writes" 1 "$ctl" --root "$root" load "$good"
+expect "load: EPERM hint" 1 "Hint: writing needs root with CAP_MAC_ADMIN" -- "$fail_writes" 1 "$ctl" --root "$root" load "$good"
+expect "load: EBADMSG from the kernel" 1 "Hint: the kernel rejected the policy; its log names the line" -- "$fail_writes" 74 "$ctl" --root "$root" load "$good"
+expect "load: uringaudit absent" 1 "in lsm=" -- "$ctl" --root "$work/absent" load "$good"
+expect "load: URINGAUDIT_ROOT" 0 "Loaded" -- env URINGAUDIT_ROOT="$root" "$ctl" load "$good"
+
+fake
+printf 'default audit\n' >"$root/policy"
+expect "show: the active policy" 0 "^default audit$" -- "$ctl" --root "$root" show
+: >"$root/policy"
+expect "show: none loaded" 0 "no policy loaded" -- "$ctl" --root "$root" show
+expect "show: uringaudit absent" 1 "Failed to open \"$work/absent/policy\": No such file or directory" -- "$ctl" --root "$work/absent" show
+
+expect "status: position, mode, rules, digest" 0 "active, LSM 3 of 3" -- "$ctl" --root "$root" status
+expect "status: digest and load time" 0 "digest: +sha256:00ff" -- "$ctl" --root "$root" status
+echo "capability,landlock" >"$sec/lsm"
+expect "status: not in the LSM order" 1 "not active" -- "$ctl" --root "$root" status
+
+fake
+expect "mode: switch to permissive" 0 "Mode: permissive" -- "$ctl" --root "$root" mode permissive
+if [ "$(cat "$root/mode")" = permissive ]; then ok "mode: written"; else not_ok "mode: written" "$(cat "$root/mode")"; fi
+expect "mode: bad value" 2 "expected enforce or permissive" -- "$ctl" --root "$root" mode enforcing
+expect "mode: EPERM" 1 "Failed to set mode \"enforce\": Operation not permitted" -- "$fail_writes" 1 "$ctl" --root "$root" mode enforce
+
+fake
+expect "lock: refuses without a terminal or --yes" 2 "pass --yes" -- sh -c "'$ctl' --root '$root' lock </dev/null"
+if [ "$(cat "$root/lock")" = 0 ]; then ok "lock: not locked when refused"; else not_ok "lock: not locked when refused"; fi
+expect "lock: --yes" 0 "Locked until reboot" -- "$ctl" --root "$root" lock --yes
+
+fake
+out=$("$ctl" --root "$root" stats 2>&1)
+if grep -qE '^OP +CTX +ALLOW +AUDIT +DENY$' <<<"$out" &&
+	grep -qE '^open +inline +3 +1 +0$' <<<"$out" &&
+	grep -qE '^connect +sqpoll +0 +0 +2$' <<<"$out" &&
+	! grep -q '^open +iowq' <<<"$out" &&
+	grep -q 'records written: 3, lost: 1' <<<"$out" &&
+	[ "$(awk '/^open/ {print index($0, "3")}' <<<"$out")" = "$(awk '/^OP/ {print index($0, "ALLOW") + 4}' <<<"$out")" ]; then
+	ok "stats: an aligned table of the rows with counts"
+else
+	not_ok "stats: an aligned table of the rows with counts" "$out"
+fi
+expect "stats --json" 0 '^\{"decisions": \[\{"op": "open", "ctx": "inline", "allow": 3, "audit": 1, "deny": 0\}, \{"op": "connect", "ctx": "sqpoll", "allow": 0, "audit": 0, "deny": 2\}\], "records": 3, "records_lost": 1\}$' -- "$ctl" --root "$root" stats --json
+
+expect "explain: the rule that decides, and why" 0 "does not match: exe is /bin/x, not /usr/bin/curing" -- "$ctl" explain sqpoll exe=/bin/x --policy "$good"
+
+echo "1..$n"
+[ "$failed" -eq 0 ]

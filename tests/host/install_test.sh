@@ -1,0 +1,51 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# make install of uringaudit-ctl into a DESTDIR: binary, man pages that
+# render, systemd unit, bash completion, example policies that check.
+# Prints TAP.
+
+set -uo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+dest=$work/root
+n=0 failed=0
+ok() { n=$((n + 1)); echo "ok $n $1"; }
+not_ok() {
+	n=$((n + 1)); failed=$((failed + 1))
+	echo "not ok $n $1"; shift
+	for l in "$@"; do printf '%s\n' "$l" | sed 's/^/# /'; done
+}
+check() { if eval "$2"; then ok "$1"; else not_ok "$1" "${3:-}"; fi; }
+
+out=$(make -s -C "$top/tools/uringaudit-ctl" O="$work" install DESTDIR="$dest" PREFIX=/usr 2>&1)
+check "make install DESTDIR=... PREFIX=/usr succeeds" "[ $? -eq 0 ]" "$out"
+check "installs the binary" "[ -x $dest/usr/sbin/uringaudit-ctl ]"
+check "the installed binary runs" "$dest/usr/sbin/uringaudit-ctl --version | grep -q '^uringaudit-ctl '"
+for page in man8/uringaudit-ctl.8 man5/uringaudit.policy.5; do
+	f=$dest/usr/share/man/$page
+	if [ -f "$f" ] && out=$(MANWIDTH=80 man --warnings -l "$f" 2>&1 >/dev/null) && [ -z "$out" ] &&
+		MANWIDTH=80 man -l "$f" 2>/dev/null | grep -q '^NAME'; then
+		ok "man page $page renders without warnings"
+	else
+		not_ok "man page $page renders without warnings" "$out"
+	fi
+done
+unit=$dest/usr/lib/systemd/system/uringaudit.service
+check "installs the systemd unit" "[ -f $unit ]"
+check "the unit loads /etc/uringaudit/policy with the installed binary" \
+	"grep -qx 'ExecStart=/usr/sbin/uringaudit-ctl load /etc/uringaudit/policy' $unit"
+comp=$dest/usr/share/bash-completion/completions/uringaudit-ctl
+check "installs bash completion" "[ -f $comp ]"
+out=$(bash -c "source $comp; COMP_WORDS=(uringaudit-ctl mo); COMP_CWORD=1; _uringaudit_ctl; echo \${COMPREPLY[*]}" 2>&1)
+check "completion completes commands" "[ \"$out\" = mode ]" "$out"
+out=$(bash -c "source $comp; COMP_WORDS=(uringaudit-ctl explain sq); COMP_CWORD=2; _uringaudit_ctl; echo \${COMPREPLY[*]}" 2>&1)
+check "completion completes op classes" "[ \"$out\" = sqpoll ]" "$out"
+for p in "$dest"/usr/share/doc/uringaudit/examples/*.policy; do
+	out=$("$dest/usr/sbin/uringaudit-ctl" check "$p" 2>&1)
+	check "example $(basename "$p") checks" "[ $? -eq 0 ]" "$out"
+done
+check "four example policies" "[ \$(ls $dest/usr/share/doc/uringaudit/examples/*.policy | wc -l) -eq 4 ]"
+echo "1..$n"
+[ "$failed" -eq 0 ]
