@@ -122,7 +122,7 @@ ctl: $(BUILD)/ctl/uringaudit-ctl $(BUILD)/ctl/fail-writes
 install: $(BUILD)/ctl/uringaudit-ctl
 	@$(MAKE) -s -C tools/uringaudit-ctl O=$(BUILD)/ctl install
 
-$(INITRAMFS): $(GUEST_BINS) $(wildcard tests/guest/*) mk/initramfs.sh
+$(INITRAMFS): $(GUEST_BINS) $(wildcard tests/guest/*) tests/tap.sh mk/initramfs.sh
 	@echo "  CPIO    $@"
 	@mk/initramfs.sh $@ $(GUEST_BINS)
 

@@ -28,10 +28,11 @@ cp "$top/tests/guest/demo" "$root/demo"
 for p in "$@"; do
 	cp "$p" "$root/tests/"
 done
-# Shell tests of the guest.
+# Shell tests of the guest, and their TAP helpers.
 for t in auditd_test ctl_test ctl_lock_test; do
 	cp "$top/tests/guest/$t" "$root/tests/"
 done
+cp "$top/tests/tap.sh" "$root/tests/"
 
 # Debian's audit userspace, with the libraries it links, for auditd_test.
 for bin in /sbin/auditd /sbin/auditctl /sbin/ausearch; do

@@ -167,4 +167,55 @@ static inline bool field_get(const char *text, const char *key, char *buf,
 	return false;
 }
 
+/* A test of a record: whether it is the one a test waits for. */
+typedef bool (*audit_match_t)(const struct audit_record *rec, const void *arg);
+
+/*
+ * audit_wait() - Read records until one matches, for AUDIT_WAIT_MS.
+ * Return: 0 with the record in @rec, -ETIMEDOUT, or -errno.
+ */
+static inline int audit_wait(int fd, struct audit_record *rec,
+			     audit_match_t match, const void *arg)
+{
+	long deadline = now_ms() + AUDIT_WAIT_MS;
+	int ret;
+
+	for (;;) {
+		ret = audit_next(fd, rec, deadline);
+		if (ret || match(rec, arg))
+			return ret;
+	}
+}
+
+/* What a uringaudit record must say: op, ctx (or any), origin_pid. */
+struct op_record {
+	const char *op;
+	const char *ctx;
+	const char *pid;
+};
+
+static inline bool is_op_record(const struct audit_record *rec, const void *arg)
+{
+	const struct op_record *want = arg;
+
+	return rec->type == AUDIT_URINGAUDIT &&
+	       field_is(rec->text, "op", want->op) &&
+	       (!want->ctx || field_is(rec->text, "ctx", want->ctx)) &&
+	       field_is(rec->text, "origin_pid", want->pid);
+}
+
+/*
+ * audit_wait_op() - Wait for the uringaudit record of @op (in @ctx, or any
+ * context when NULL) of process @pid.
+ * Return: as audit_wait().
+ */
+static inline int audit_wait_op(int fd, struct audit_record *rec,
+				const char *op, const char *ctx,
+				const char *pid)
+{
+	const struct op_record want = { op, ctx, pid };
+
+	return audit_wait(fd, rec, is_op_record, &want);
+}
+
 #endif /* _URINGAUDIT_TESTS_AUDIT_H */

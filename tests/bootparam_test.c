@@ -23,7 +23,6 @@ TEST(boot_default_audits_everything)
 	char buf[4096], pid[16];
 	struct audit_record rec;
 	struct io_uring ring;
-	long deadline;
 	int fd;
 
 	if (!booted_with_default_audit())
@@ -38,14 +37,7 @@ TEST(boot_default_audits_everything)
 	ASSERT_EQ(0, io_uring_queue_init(2, &ring, 0));
 	io_uring_queue_exit(&ring);
 	snprintf(pid, sizeof(pid), "%d", getpid());
-	deadline = now_ms() + AUDIT_WAIT_MS;
-	for (;;) {
-		ASSERT_EQ(0, audit_next(fd, &rec, deadline));
-		if (rec.type == AUDIT_URINGAUDIT &&
-		    field_is(rec.text, "op", "setup") &&
-		    field_is(rec.text, "origin_pid", pid))
-			break;
-	}
+	ASSERT_EQ(0, audit_wait_op(fd, &rec, "setup", NULL, pid));
 	EXPECT_TRUE(field_is(rec.text, "decision", "audit"));
 	EXPECT_TRUE(field_is(rec.text, "rule", "default"));
 	close(fd);

@@ -38,21 +38,12 @@ FIXTURE_TEARDOWN(events)
 static int wait_record(int fd, const char *op, const char *pid, char *text,
 		       size_t size)
 {
-	long deadline = now_ms() + AUDIT_WAIT_MS;
 	struct audit_record rec;
-	int ret;
+	int ret = audit_wait_op(fd, &rec, op, NULL, pid);
 
-	for (;;) {
-		ret = audit_next(fd, &rec, deadline);
-		if (ret)
-			return ret;
-		if (rec.type == AUDIT_URINGAUDIT &&
-		    field_is(rec.text, "op", op) &&
-		    field_is(rec.text, "origin_pid", pid)) {
-			snprintf(text, size, "%s", rec.text);
-			return 0;
-		}
-	}
+	if (!ret)
+		snprintf(text, size, "%s", rec.text);
+	return ret;
 }
 
 static int setup_ring(unsigned int flags)

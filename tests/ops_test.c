@@ -65,12 +65,19 @@ static int ok_fd(int res)
 	return 0;
 }
 
+/* Name @name in the test's directory: the op's path and the record's. */
+static const char *name_path(struct _test_data_ops *self, const char *name)
+{
+	snprintf(self->path, sizeof(self->path), "%s/%s", self->dir, name);
+	snprintf(self->want_path, sizeof(self->want_path), "%s", self->path);
+	return self->path;
+}
+
 static int make_file(struct _test_data_ops *self, const char *name)
 {
 	int fd;
 
-	snprintf(self->path, sizeof(self->path), "%s/%s", self->dir, name);
-	fd = open(self->path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	fd = open(name_path(self, name), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 	if (fd < 0)
 		return -errno;
 	if (write(fd, "data", 4) != 4) {
@@ -78,7 +85,6 @@ static int make_file(struct _test_data_ops *self, const char *name)
 		return -EIO;
 	}
 	close(fd);
-	snprintf(self->want_path, sizeof(self->want_path), "%s", self->path);
 	return 0;
 }
 
@@ -213,9 +219,7 @@ static int run_rmdir(struct _test_data_ops *self,
 {
 	struct io_uring_sqe *sqe = io_uring_get_sqe(&self->ring);
 
-	snprintf(self->path, sizeof(self->path), "%s/d", self->dir);
-	snprintf(self->want_path, sizeof(self->want_path), "%s", self->path);
-	if (mkdir(self->path, 0700))
+	if (mkdir(name_path(self, "d"), 0700))
 		return -errno;
 	io_uring_prep_unlinkat(sqe, AT_FDCWD, self->path, AT_REMOVEDIR);
 	return submit_op(self, variant, sqe, 0);
@@ -240,9 +244,7 @@ static int run_mkdir(struct _test_data_ops *self,
 {
 	struct io_uring_sqe *sqe = io_uring_get_sqe(&self->ring);
 
-	snprintf(self->path, sizeof(self->path), "%s/d", self->dir);
-	snprintf(self->want_path, sizeof(self->want_path), "%s", self->path);
-	io_uring_prep_mkdirat(sqe, AT_FDCWD, self->path, 0700);
+	io_uring_prep_mkdirat(sqe, AT_FDCWD, name_path(self, "d"), 0700);
 	return submit_op(self, variant, sqe, 0);
 }
 
@@ -251,9 +253,7 @@ static int run_symlink(struct _test_data_ops *self,
 {
 	struct io_uring_sqe *sqe = io_uring_get_sqe(&self->ring);
 
-	snprintf(self->path, sizeof(self->path), "%s/l", self->dir);
-	snprintf(self->want_path, sizeof(self->want_path), "%s", self->path);
-	io_uring_prep_symlinkat(sqe, "target", AT_FDCWD, self->path);
+	io_uring_prep_symlinkat(sqe, "target", AT_FDCWD, name_path(self, "l"));
 	return submit_op(self, variant, sqe, 0);
 }
 
@@ -581,7 +581,6 @@ static void expect_record(struct __test_metadata *const _metadata,
 		" auid=",	" ses=",	" origin_pid=", " origin_comm=",
 		" origin_exe=", " origin_uid=", " res=",
 	};
-	long deadline = now_ms() + AUDIT_WAIT_MS;
 	char pid[16], exe[PATH_MAX], val[PATH_MAX], text[8200];
 	struct audit_record rec;
 	const char *prev = NULL;
@@ -593,19 +592,11 @@ static void expect_record(struct __test_metadata *const _metadata,
 	ASSERT_LT(0, n);
 	exe[n] = '\0';
 
-	for (;;) {
-		int ret = audit_next(self->audit_fd, &rec, deadline);
-
-		ASSERT_EQ(0, ret)
-		{
-			TH_LOG("no record of op=%s ctx=%s origin_pid=%s",
-			       variant->op, variant->ctx, pid);
-		}
-		if (rec.type == AUDIT_URINGAUDIT &&
-		    field_is(rec.text, "op", variant->op) &&
-		    field_is(rec.text, "ctx", variant->ctx) &&
-		    field_is(rec.text, "origin_pid", pid))
-			break;
+	ASSERT_EQ(0, audit_wait_op(self->audit_fd, &rec, variant->op,
+				   variant->ctx, pid))
+	{
+		TH_LOG("no record of op=%s ctx=%s origin_pid=%s", variant->op,
+		       variant->ctx, pid);
 	}
 	TH_LOG("record: %s", rec.text);
 	EXPECT_TRUE(field_is(rec.text, "decision", decision));

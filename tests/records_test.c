@@ -50,38 +50,34 @@ FIXTURE_TEARDOWN(records)
 		TH_LOG("Failed to remove \"%s\"", self->dir);
 }
 
-/* Wait for this process's record of @op; return it in @rec. */
 static int wait_op(int fd, const char *op, const char *pid,
 		   struct audit_record *rec)
 {
-	long deadline = now_ms() + AUDIT_WAIT_MS;
-	int ret;
+	return audit_wait_op(fd, rec, op, NULL, pid);
+}
 
-	for (;;) {
-		ret = audit_next(fd, rec, deadline);
-		if (ret)
-			return ret;
-		if (rec->type == AUDIT_URINGAUDIT &&
-		    field_is(rec->text, "op", op) &&
-		    field_is(rec->text, "origin_pid", pid))
-			return 0;
-	}
+struct typed_record {
+	int type;
+	unsigned long serial;
+	const char *text;
+};
+
+static bool is_typed_record(const struct audit_record *rec, const void *arg)
+{
+	const struct typed_record *want = arg;
+
+	return rec->type == want->type &&
+	       (!want->serial || rec->serial == want->serial) &&
+	       (!want->text || strstr(rec->text, want->text));
 }
 
 /* Wait for a record of @type with @serial. */
 static int wait_serial(int fd, int type, unsigned long serial,
 		       struct audit_record *rec)
 {
-	long deadline = now_ms() + AUDIT_WAIT_MS;
-	int ret;
+	const struct typed_record want = { type, serial, NULL };
 
-	for (;;) {
-		ret = audit_next(fd, rec, deadline);
-		if (ret)
-			return ret;
-		if (rec->type == type && rec->serial == serial)
-			return 0;
-	}
+	return audit_wait(fd, rec, is_typed_record, &want);
 }
 
 /*
@@ -396,16 +392,9 @@ TEST_F(records, defer_taskrun_ring_mediated)
 static int wait_type(int fd, int type, const char *text,
 		     struct audit_record *rec)
 {
-	long deadline = now_ms() + AUDIT_WAIT_MS;
-	int ret;
+	const struct typed_record want = { type, 0, text };
 
-	for (;;) {
-		ret = audit_next(fd, rec, deadline);
-		if (ret)
-			return ret;
-		if (rec->type == type && strstr(rec->text, text))
-			return 0;
-	}
+	return audit_wait(fd, rec, is_typed_record, &want);
 }
 
 /*

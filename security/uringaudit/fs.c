@@ -45,10 +45,17 @@ static int may_write(struct file *file, loff_t *ppos)
 	return 0;
 }
 
-/* Read a short keyword written to a knob, without trailing newline. */
-static int read_word(const char __user *data, size_t len, char *buf,
-		     size_t size)
+/*
+ * The checks of every write, then the short keyword written to a knob,
+ * without its trailing newline; returns 0 or the errno to fail it with.
+ */
+static int read_word(struct file *file, const char __user *data, size_t len,
+		     loff_t *ppos, char *buf, size_t size)
 {
+	int err = may_write(file, ppos);
+
+	if (err)
+		return err;
 	if (!len || len >= size)
 		return -EINVAL;
 	if (copy_from_user(buf, data, len))
@@ -123,9 +130,7 @@ static ssize_t mode_write(struct file *file, const char __user *data,
 	char word[16];
 	int err;
 
-	err = may_write(file, ppos);
-	if (!err)
-		err = read_word(data, len, word, sizeof(word));
+	err = read_word(file, data, len, ppos, word, sizeof(word));
 	if (err)
 		return err;
 	if (!strcmp(word, "enforce"))
@@ -157,9 +162,7 @@ static ssize_t lock_write(struct file *file, const char __user *data,
 	char word[4];
 	int err;
 
-	err = may_write(file, ppos);
-	if (!err)
-		err = read_word(data, len, word, sizeof(word));
+	err = read_word(file, data, len, ppos, word, sizeof(word));
 	if (err)
 		return err;
 	if (strcmp(word, "1"))

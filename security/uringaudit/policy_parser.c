@@ -424,28 +424,44 @@ static u32 rule_ctxs(const struct uringaudit_rule *r)
 	return r->ctxs ? r->ctxs : GENMASK_ULL(URINGAUDIT_NR_RULE_CTX - 1, 0);
 }
 
+/*
+ * Visit the op and context slots of rule @i: count them (and what they
+ * match on) when @fill is false, append the rule to their lists when true.
+ */
+static u32 index_rule(struct uringaudit_policy *pol, u32 i, bool fill)
+{
+	const struct uringaudit_rule *r = &pol->rules[i];
+	const u64 ops = rule_ops(r);
+	const u32 ctxs = rule_ctxs(r);
+	u32 op, ctx, n = 0;
+
+	for (op = 0; op < __URINGAUDIT_OP_MAX; op++) {
+		if (!(ops & BIT_ULL(op)))
+			continue;
+		for (ctx = 0; ctx < URINGAUDIT_NR_RULE_CTX; ctx++) {
+			if (!(ctxs & BIT(ctx)))
+				continue;
+			if (fill)
+				((u32 *)pol
+					 ->index[op]
+						[ctx])[pol->nr_index[op][ctx]] =
+					i;
+			else
+				pol->needs[op][ctx] |= r->match;
+			pol->nr_index[op][ctx]++;
+			n++;
+		}
+	}
+	return n;
+}
+
 /* Build the per-op, per-context candidate lists of a parsed policy. */
 static int build_index(struct uringaudit_policy *pol)
 {
 	u32 op, ctx, i, total = 0, *pos;
 
-	for (i = 0; i < pol->nr_rules; i++) {
-		const struct uringaudit_rule *r = &pol->rules[i];
-		u64 ops = rule_ops(r);
-		u32 ctxs = rule_ctxs(r);
-
-		for (op = 0; op < __URINGAUDIT_OP_MAX; op++) {
-			if (!(ops & BIT_ULL(op)))
-				continue;
-			for (ctx = 0; ctx < URINGAUDIT_NR_RULE_CTX; ctx++) {
-				if (!(ctxs & BIT(ctx)))
-					continue;
-				pol->nr_index[op][ctx]++;
-				pol->needs[op][ctx] |= r->match;
-				total++;
-			}
-		}
-	}
+	for (i = 0; i < pol->nr_rules; i++)
+		total += index_rule(pol, i, false);
 	if (!total)
 		return 0;
 	pol->index_mem = kvcalloc(total, sizeof(u32), GFP_KERNEL);
@@ -459,22 +475,8 @@ static int build_index(struct uringaudit_policy *pol)
 			pol->nr_index[op][ctx] = 0;
 		}
 	}
-	for (i = 0; i < pol->nr_rules; i++) {
-		const struct uringaudit_rule *r = &pol->rules[i];
-		u64 ops = rule_ops(r);
-		u32 ctxs = rule_ctxs(r);
-
-		for (op = 0; op < __URINGAUDIT_OP_MAX; op++) {
-			if (!(ops & BIT_ULL(op)))
-				continue;
-			for (ctx = 0; ctx < URINGAUDIT_NR_RULE_CTX; ctx++) {
-				u32 *list = (u32 *)pol->index[op][ctx];
-
-				if (ctxs & BIT(ctx))
-					list[pol->nr_index[op][ctx]++] = i;
-			}
-		}
-	}
+	for (i = 0; i < pol->nr_rules; i++)
+		index_rule(pol, i, true);
 	return 0;
 }
 

@@ -18,21 +18,11 @@ tools/testing/selftests/lsm/lsm_list_modules_test.c"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n $1"; }
-not_ok() {
-	n=$((n + 1))
-	failed=$((failed + 1))
-	echo "not ok $n $1"
-	shift
-	for l in "$@"; do echo "# $l"; done
-}
+. "$top/tests/tap.sh"
 
 # snapshot DIR: content and mtime of every file, to compare trees.
 snapshot() { (cd "$1" && find . -type f -printf '%p %s %T@\n' | LC_ALL=C sort && find . -type f -exec md5sum {} + | LC_ALL=C sort); }
 
-echo "1..10"
 
 pristine=$work/pristine
 mkdir -p "$pristine"
@@ -149,4 +139,4 @@ else
 	not_ok "usage error without KSRC exits 2" "rc=$rc" "$out"
 fi
 
-[ "$failed" -eq 0 ]
+tap_end

@@ -22,25 +22,7 @@ sec=$work/security
 root=$sec/uringaudit
 unset URINGAUDIT_ROOT
 
-n=0 failed=0
-ok() { n=$((n + 1)); echo "ok $n $1"; }
-not_ok() {
-	n=$((n + 1)); failed=$((failed + 1))
-	echo "not ok $n $1"; shift
-	for l in "$@"; do printf '%s\n' "$l" | sed 's/^/# /'; done
-}
-# expect NAME WANT_RC GREP_PATTERN -- COMMAND...: run, check rc and output.
-expect() {
-	local name=$1 want=$2 pattern=$3 out rc
-	shift 4
-	out=$("$@" 2>&1)
-	rc=$?
-	if [ "$rc" -eq "$want" ] && grep -qE -- "$pattern" <<<"$out"; then
-		ok "$name"
-	else
-		not_ok "$name" "rc=$rc (want $want), want /$pattern/ in:" "$out"
-	fi
-}
+. "$top/tests/tap.sh"
 
 fake() {
 	rm -rf "$sec"
@@ -69,7 +51,7 @@ printf 'default audit\nbogus line\ndeny op=open uid=x\naudit op=connect path=/tm
 
 
 fake
-expect "check: a valid policy" 0 "valid: 2 rules, default audit" -- "$ctl" --root "$root" check "$good"
+expect "check: a valid policy" 0 "valid: 2 rules, default audit" "$ctl" --root "$root" check "$good"
 out=$("$ctl" check "$bad" 2>&1); rc=$?
 if [ $rc -eq 1 ] && [ "$(grep -c "^$bad:[0-9]*:[0-9]*: " <<<"$out")" = 3 ] &&
 	grep -q "^$bad:2:1: " <<<"$out" && grep -q "^$bad:3:18: " <<<"$out" &&
@@ -78,51 +60,51 @@ if [ $rc -eq 1 ] && [ "$(grep -c "^$bad:[0-9]*:[0-9]*: " <<<"$out")" = 3 ] &&
 else
 	not_ok "check: three errors, three FILE:LINE:COL lines, exit 1" "rc=$rc" "$out"
 fi
-expect "check: standard input" 0 "<stdin>: valid" -- sh -c "'$ctl' check - <'$good'"
-expect "check: missing file" 1 "Failed to open \"$work/nope\": No such file or directory" -- "$ctl" check "$work/nope"
-expect "check: unreadable file" 1 "Failed to read \"$work\": Is a directory" -- "$ctl" check "$work"
+expect "check: standard input" 0 "<stdin>: valid" sh -c "'$ctl' check - <'$good'"
+expect "check: missing file" 1 "Failed to open \"$work/nope\": No such file or directory" "$ctl" check "$work/nope"
+expect "check: unreadable file" 1 "Failed to read \"$work\": Is a directory" "$ctl" check "$work"
 printf 'default audit\0deny\n' >"$work/nul.policy"
-expect "check: NUL byte" 1 "nul.policy:1:14: NUL byte" -- "$ctl" check "$work/nul.policy"
-expect "check: usage" 2 "expected one FILE" -- "$ctl" check
+expect "check: NUL byte" 1 "nul.policy:1:14: NUL byte" "$ctl" check "$work/nul.policy"
+expect "check: usage" 2 "expected one FILE" "$ctl" check
 
 fake
-expect "load: writes the policy" 0 "Loaded" -- "$ctl" --root "$root" load "$good"
+expect "load: writes the policy" 0 "Loaded" "$ctl" --root "$root" load "$good"
 if cmp -s "$good" "$root/policy"; then ok "load: the file holds the text as given"; else not_ok "load: the file holds the text as given" "$(cat "$root/policy")"; fi
 fake
 echo "default deny" >"$root/policy"
-expect "load: an invalid policy is not written" 1 "policy is invalid; the active policy is unchanged" -- "$ctl" --root "$root" load "$bad"
+expect "load: an invalid policy is not written" 1 "policy is invalid; the active policy is unchanged" "$ctl" --root "$root" load "$bad"
 if [ "$(cat "$root/policy")" = "default deny" ]; then ok "load: the active policy is unchanged"; else not_ok "load: the active policy is unchanged"; fi
 echo 1 >"$root/lock"
-expect "load: locked" 1 "uringaudit is locked until reboot" -- "$ctl" --root "$root" load "$good"
+expect "load: locked" 1 "uringaudit is locked until reboot" "$ctl" --root "$root" load "$good"
 fake
-expect "load: EPERM from the kernel" 1 "Failed to load \"$good\": Operation not permitted" -- "$fail_writes" 1 "$ctl" --root "$root" load "$good"
-expect "load: EPERM hint" 1 "Hint: writing needs root with CAP_MAC_ADMIN" -- "$fail_writes" 1 "$ctl" --root "$root" load "$good"
-expect "load: EBADMSG from the kernel" 1 "Hint: the kernel rejected the policy; its log names the line" -- "$fail_writes" 74 "$ctl" --root "$root" load "$good"
-expect "load: uringaudit absent" 1 "in lsm=" -- "$ctl" --root "$work/absent" load "$good"
-expect "load: URINGAUDIT_ROOT" 0 "Loaded" -- env URINGAUDIT_ROOT="$root" "$ctl" load "$good"
+expect "load: EPERM from the kernel" 1 "Failed to load \"$good\": Operation not permitted" "$fail_writes" 1 "$ctl" --root "$root" load "$good"
+expect "load: EPERM hint" 1 "Hint: writing needs root with CAP_MAC_ADMIN" "$fail_writes" 1 "$ctl" --root "$root" load "$good"
+expect "load: EBADMSG from the kernel" 1 "Hint: the kernel rejected the policy; its log names the line" "$fail_writes" 74 "$ctl" --root "$root" load "$good"
+expect "load: uringaudit absent" 1 "in lsm=" "$ctl" --root "$work/absent" load "$good"
+expect "load: URINGAUDIT_ROOT" 0 "Loaded" env URINGAUDIT_ROOT="$root" "$ctl" load "$good"
 
 fake
 printf 'default audit\n' >"$root/policy"
-expect "show: the active policy" 0 "^default audit$" -- "$ctl" --root "$root" show
+expect "show: the active policy" 0 "^default audit$" "$ctl" --root "$root" show
 : >"$root/policy"
-expect "show: none loaded" 0 "no policy loaded" -- "$ctl" --root "$root" show
-expect "show: uringaudit absent" 1 "Failed to open \"$work/absent/policy\": No such file or directory" -- "$ctl" --root "$work/absent" show
+expect "show: none loaded" 0 "no policy loaded" "$ctl" --root "$root" show
+expect "show: uringaudit absent" 1 "Failed to open \"$work/absent/policy\": No such file or directory" "$ctl" --root "$work/absent" show
 
-expect "status: position, mode, rules, digest" 0 "active, LSM 3 of 3" -- "$ctl" --root "$root" status
-expect "status: digest and load time" 0 "digest: +sha256:00ff" -- "$ctl" --root "$root" status
+expect "status: position, mode, rules, digest" 0 "active, LSM 3 of 3" "$ctl" --root "$root" status
+expect "status: digest and load time" 0 "digest: +sha256:00ff" "$ctl" --root "$root" status
 echo "capability,landlock" >"$sec/lsm"
-expect "status: not in the LSM order" 1 "not active" -- "$ctl" --root "$root" status
+expect "status: not in the LSM order" 1 "not active" "$ctl" --root "$root" status
 
 fake
-expect "mode: switch to permissive" 0 "Mode: permissive" -- "$ctl" --root "$root" mode permissive
+expect "mode: switch to permissive" 0 "Mode: permissive" "$ctl" --root "$root" mode permissive
 if [ "$(cat "$root/mode")" = permissive ]; then ok "mode: written"; else not_ok "mode: written" "$(cat "$root/mode")"; fi
-expect "mode: bad value" 2 "expected enforce or permissive" -- "$ctl" --root "$root" mode enforcing
-expect "mode: EPERM" 1 "Failed to set mode \"enforce\": Operation not permitted" -- "$fail_writes" 1 "$ctl" --root "$root" mode enforce
+expect "mode: bad value" 2 "expected enforce or permissive" "$ctl" --root "$root" mode enforcing
+expect "mode: EPERM" 1 "Failed to set mode \"enforce\": Operation not permitted" "$fail_writes" 1 "$ctl" --root "$root" mode enforce
 
 fake
-expect "lock: refuses without a terminal or --yes" 2 "pass --yes" -- sh -c "'$ctl' --root '$root' lock </dev/null"
+expect "lock: refuses without a terminal or --yes" 2 "pass --yes" sh -c "'$ctl' --root '$root' lock </dev/null"
 if [ "$(cat "$root/lock")" = 0 ]; then ok "lock: not locked when refused"; else not_ok "lock: not locked when refused"; fi
-expect "lock: --yes" 0 "Locked until reboot" -- "$ctl" --root "$root" lock --yes
+expect "lock: --yes" 0 "Locked until reboot" "$ctl" --root "$root" lock --yes
 
 fake
 out=$("$ctl" --root "$root" stats 2>&1)
@@ -136,9 +118,8 @@ if grep -qE '^OP +CTX +ALLOW +AUDIT +DENY$' <<<"$out" &&
 else
 	not_ok "stats: an aligned table of the rows with counts" "$out"
 fi
-expect "stats --json" 0 '^\{"decisions": \[\{"op": "open", "ctx": "inline", "allow": 3, "audit": 1, "deny": 0\}, \{"op": "connect", "ctx": "sqpoll", "allow": 0, "audit": 0, "deny": 2\}\], "records": 3, "records_lost": 1\}$' -- "$ctl" --root "$root" stats --json
+expect "stats --json" 0 '^\{"decisions": \[\{"op": "open", "ctx": "inline", "allow": 3, "audit": 1, "deny": 0\}, \{"op": "connect", "ctx": "sqpoll", "allow": 0, "audit": 0, "deny": 2\}\], "records": 3, "records_lost": 1\}$' "$ctl" --root "$root" stats --json
 
-expect "explain: the rule that decides, and why" 0 "does not match: exe is /bin/x, not /usr/bin/curing" -- "$ctl" explain sqpoll exe=/bin/x --policy "$good"
+expect "explain: the rule that decides, and why" 0 "does not match: exe is /bin/x, not /usr/bin/curing" "$ctl" explain sqpoll exe=/bin/x --policy "$good"
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_end

@@ -10,13 +10,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 dest=$work/root
-n=0 failed=0
-ok() { n=$((n + 1)); echo "ok $n $1"; }
-not_ok() {
-	n=$((n + 1)); failed=$((failed + 1))
-	echo "not ok $n $1"; shift
-	for l in "$@"; do printf '%s\n' "$l" | sed 's/^/# /'; done
-}
+. "$top/tests/tap.sh"
 check() { if eval "$2"; then ok "$1"; else not_ok "$1" "${3:-}"; fi; }
 
 out=$(make -s -C "$top/tools/uringaudit-ctl" O="$work" install DESTDIR="$dest" PREFIX=/usr 2>&1)
@@ -47,5 +41,4 @@ for p in "$dest"/usr/share/doc/uringaudit/examples/*.policy; do
 	check "example $(basename "$p") checks" "[ $? -eq 0 ]" "$out"
 done
 check "four example policies" "[ \$(ls $dest/usr/share/doc/uringaudit/examples/*.policy | wc -l) -eq 4 ]"
-echo "1..$n"
-[ "$failed" -eq 0 ]
+tap_end

@@ -23,28 +23,21 @@ if ! command -v clang-format >/dev/null; then
 	exit 1
 fi
 
-n=0 failed=0
-echo "1..$(($(echo "$files" | wc -w) + $(echo "$cfiles" | wc -w)))"
+. "$top/tests/tap.sh"
 for f in $files; do
-	n=$((n + 1))
 	out=$(perl "$checkpatch" --no-tree --strict --terse --show-types -f "$f" 2>&1 |
 		grep -v '^total:' | grep -vE 'SPDX_LICENSE_TAG.*uapi|__setup appears un-documented')
 	if [ -z "$out" ]; then
-		echo "ok $n checkpatch --strict $f"
+		ok "checkpatch --strict $f"
 	else
-		failed=$((failed + 1))
-		echo "not ok $n checkpatch --strict $f"
-		echo "$out" | sed 's/^/# /'
+		not_ok "checkpatch --strict $f" "$out"
 	fi
 done
 for f in $cfiles; do
-	n=$((n + 1))
 	if out=$(clang-format --style=file "$f" | diff -u "$f" - 2>&1); then
-		echo "ok $n clang-format $f"
+		ok "clang-format $f"
 	else
-		failed=$((failed + 1))
-		echo "not ok $n clang-format $f"
-		echo "$out" | head -n 20 | sed 's/^/# /'
+		not_ok "clang-format $f" "$(echo "$out" | head -n 20)"
 	fi
 done
-[ "$failed" -eq 0 ]
+tap_end
