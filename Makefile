@@ -10,6 +10,9 @@ BUILD    ?= $(TOP)/build
 LINUX    := $(BUILD)/linux
 KOBJ     := $(BUILD)/kernel
 BZIMAGE  := $(KOBJ)/arch/x86/boot/bzImage
+FUZZ     := $(BUILD)/fuzz/policy_fuzz
+DKOBJ    := $(BUILD)/kernel-debug
+DBZIMAGE := $(DKOBJ)/arch/x86/boot/bzImage
 TESTBIN  := $(BUILD)/tests
 INITRAMFS := $(BUILD)/initramfs.cpio.gz
 LOGS     := $(BUILD)/logs
@@ -30,6 +33,7 @@ export KBUILD_BUILD_USER := uringaudit
 export KBUILD_BUILD_HOST := qemu
 
 KMAKE = $(MAKE) -C $(LINUX) O=$(KOBJ) ARCH=x86_64 CC="ccache gcc" HOSTCC="ccache gcc"
+DKMAKE = $(MAKE) -C $(LINUX) O=$(DKOBJ) ARCH=x86_64 CC="ccache gcc" HOSTCC="ccache gcc"
 
 TEST_SRCS := $(wildcard tests/*_test.c)
 TEST_BINS := $(patsubst tests/%.c,$(TESTBIN)/%,$(TEST_SRCS))
@@ -42,13 +46,14 @@ TEST_CFLAGS := -O2 -g -static -Wall -Wextra -Werror -D_GNU_SOURCE \
 	-isystem $(LINUX)/tools/testing/selftests -I$(TOP)/include/uapi -I$(TOP)/tests
 TEST_LIBS := -luring -lpthread
 
-.PHONY: help deps source wire config kernel tests initramfs ctl install check \
-	check-host check-guest demo lint apply clean distclean
+.PHONY: help deps source wire config kernel kernel-debug tests initramfs ctl install \
+	check check-host check-guest check-debug demo fuzz lint apply clean distclean
 
 help:
 	@echo "uringaudit - targets"
 	@echo "  make demo        build everything and boot the QEMU demo"
 	@echo "  make check       build everything, run every test suite; ends with 'N passed, M failed'"
+	@echo "  make check-debug the guest suites on a lockdep/KASAN/kmemleak/UBSAN kernel"
 	@echo "  make apply KSRC=/path/to/linux   wire uringaudit into your own 6.12 tree"
 	@echo "  make deps        install the Debian packages needed (apt-get)"
 	@echo "  make source      unpack Debian's linux-source-6.12 into $(LINUX)"
@@ -62,6 +67,7 @@ help:
 	@echo "  make check-host  run the host tests only"
 	@echo "  make check-guest boot the guest and run its tests only"
 	@echo "  make lint        checkpatch --strict, clang-format, sparse and W=1 on the kernel side"
+	@echo "  make fuzz        fuzz the policy parser for FUZZ_TIME seconds (or FUZZ_RUNS runs)"
 	@echo "  make clean       remove $(BUILD) (the ccache in $(CCACHE_DIR) stays)"
 	@echo "  make distclean   remove $(BUILD) and the ccache"
 
@@ -93,6 +99,17 @@ kernel: config
 	@echo "  KERNEL  $(BZIMAGE)"
 	@$(KMAKE) -s -j$(JOBS) bzImage
 	@ccache -s | grep -E 'Hits|Misses' | head -2 | sed 's/^/  ccache  /' || true
+
+$(DKOBJ)/.config: mk/test-kernel.config mk/debug-kernel.config mk/kconfig.sh $(LINUX)/.unpacked
+	@echo "  CONFIG  $(DKOBJ)/.config"
+	@mk/kconfig.sh $(LINUX) $(DKOBJ) mk/test-kernel.config mk/debug-kernel.config
+
+# The same kernel with lockdep, KASAN, kmemleak, DEBUG_LIST and UBSAN.
+kernel-debug: wire
+	@$(MAKE) -s --no-print-directory $(DKOBJ)/.config
+	@mkdir -p $(CCACHE_DIR)
+	@echo "  KERNEL  $(DBZIMAGE)"
+	@$(DKMAKE) -s -j$(JOBS) bzImage
 
 $(TESTBIN)/%: tests/%.c tests/*.h | $(LINUX)/.unpacked
 	@mkdir -p $(TESTBIN)
@@ -129,14 +146,15 @@ $(INITRAMFS): $(GUEST_BINS) $(wildcard tests/guest/*) tests/tap.sh mk/initramfs.
 initramfs: tests
 	@$(MAKE) -s --no-print-directory $(INITRAMFS)
 
-check-host: deps ctl
+check-host: deps ctl $(FUZZ)
 	@mkdir -p $(LOGS)
 	@rm -f $(LOGS)/host-*.tap
 	@for t in tests/host/*_test.sh; do \
 		n=$$(basename $$t .sh); \
 		echo "  HOST    $$n"; \
 		{ echo "### BEGIN $$n"; TARBALL=$(TARBALL) LINUX=$(LINUX) \
-		  CTL=$(BUILD)/ctl/uringaudit-ctl FAIL_WRITES=$(BUILD)/ctl/fail-writes bash $$t 2>&1; \
+		  CTL=$(BUILD)/ctl/uringaudit-ctl FAIL_WRITES=$(BUILD)/ctl/fail-writes \
+		  FUZZ=$(FUZZ) bash $$t 2>&1; \
 		  echo "### END $$n rc=$$?"; } > $(LOGS)/host-$$n.tap; \
 	done
 
@@ -160,11 +178,42 @@ check: source
 	@$(MAKE) -s --no-print-directory check-guest
 	@mk/summarize.sh $(LOGS)
 
+# The guest suites on the debug kernel; any splat or kmemleak leak fails.
+check-debug: kernel-debug initramfs
+	@rm -rf $(BUILD)/logs-debug && mkdir -p $(BUILD)/logs-debug
+	@mk/boot.sh $(DBZIMAGE) $(INITRAMFS) $(BUILD)/logs-debug/boot1-active $(BOOT_TIMEOUT) \
+		"lsm=landlock,uringaudit audit=1 audit_backlog_limit=8192 ua.mode=test ua.kmemleak=1" || true
+	@mk/boot.sh $(DBZIMAGE) $(INITRAMFS) $(BUILD)/logs-debug/boot2-absent $(BOOT_TIMEOUT) \
+		"lsm=landlock kunit.enable=0 ua.mode=test ua.tests=base_test,uring_test ua.kmemleak=1" || true
+	@mk/summarize.sh $(BUILD)/logs-debug
+
 demo: kernel initramfs
 	@mkdir -p $(LOGS)
 	@mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/demo $(BOOT_TIMEOUT) \
 		"lsm=landlock,uringaudit ua.mode=demo"
 	@cat $(LOGS)/demo.out
+
+# The policy parser fuzzer (libFuzzer, ASan, UBSan; Debian's clang), from
+# the kernel's sources.  FUZZ_TIME seconds, or FUZZ_RUNS executions.
+FUZZ_TIME ?= 60
+FUZZ_RUNS ?= -1
+
+$(FUZZ): tests/fuzz/policy_fuzz.c security/uringaudit/policy_parser.c \
+		security/uringaudit/policy_match.c security/uringaudit/policy.h \
+		tools/uringaudit-ctl/kcompat.h
+	@mkdir -p $(BUILD)/fuzz
+	@echo "  CLANG   $@"
+	@clang -g -O1 -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=undefined \
+		-include tools/uringaudit-ctl/kcompat.h -Itools/uringaudit-ctl \
+		-Isecurity/uringaudit -o $@ $(filter %.c,$^)
+
+fuzz: deps $(FUZZ)
+	@mkdir -p $(BUILD)/fuzz/corpus
+	@cp -n tests/fuzz/corpus/* $(BUILD)/fuzz/corpus/
+	@cd $(BUILD)/fuzz && ./policy_fuzz -dict=$(TOP)/tests/fuzz/policy.dict \
+		-max_len=4096 -max_total_time=$(FUZZ_TIME) -runs=$(FUZZ_RUNS) \
+		-print_final_stats=1 corpus 2>&1 | tail -n 20
 
 # Style and static checks of the kernel side: checkpatch --strict,
 # clang-format, sparse (C=2) and W=1 on security/uringaudit/.

@@ -20,7 +20,9 @@ fi
 
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
+chmod 0755 "$root"
 mkdir -p "$root"/{bin,sbin,dev,proc,sys,tmp,tests,etc,root}
+chmod 1777 "$root/tmp"
 cp "$busybox" "$root/bin/busybox"
 cp "$top/tests/guest/init" "$root/init"
 cp "$top/tests/guest/run-tests" "$root/run-tests"

@@ -104,11 +104,16 @@ for st in "$logs"/boot*.status; do
 		echo "FAIL $b: the guest never reached the end of its test run" >>"$results"
 		bad=1
 	fi
-	splat=$(grep -E 'Kernel panic|BUG:|WARNING:|Oops|Call Trace:|UBSAN:|KASAN:|kmemleak:.*(suspected|unreferenced)|possible (recursive|circular) locking|suspicious RCU usage|INFO: task .* blocked' "$console" 2>/dev/null | head -n 3)
+	splat=$(grep -E 'Kernel panic|BUG:|WARNING:|Oops|Call Trace:|UBSAN:|KASAN:|kmemleak:.*(suspected|unreferenced)|^unreferenced object|possible (recursive|circular) locking|suspicious RCU usage|INFO: task .* blocked' "$console" 2>/dev/null | head -n 3)
 	if [ -n "$splat" ]; then
 		while read -r l; do
 			echo "FAIL $b: kernel splat: $l" >>"$results"
 		done <<<"$splat"
+		bad=1
+	fi
+	if grep -q 'ua.kmemleak=1' "$console" 2>/dev/null &&
+		! grep -q '^### kmemleak report end' "$console"; then
+		echo "FAIL $b: the kmemleak scan did not run" >>"$results"
 		bad=1
 	fi
 	if grep -q 'KTAP version' "$console" 2>/dev/null; then

@@ -173,6 +173,21 @@ static inline int submit_and_wait(struct io_uring *ring)
 }
 
 /*
+ * nop() - Run a NOP through @ring.  On an SQPOLL ring, the SQ thread has
+ * then started and named itself iou-sqp-PID.
+ * Return: the NOP's result, or -errno.
+ */
+static inline int nop(struct io_uring *ring)
+{
+	struct io_uring_sqe *sqe = io_uring_get_sqe(ring);
+
+	if (!sqe)
+		return -EBUSY;
+	io_uring_prep_nop(sqe);
+	return submit_and_wait(ring);
+}
+
+/*
  * write_file() - Write @text to @path in one write(2).
  * Return: 0, or -errno.
  */

@@ -102,7 +102,28 @@ static const struct bad_write bad_writes[] = {
 	{ "NUL byte", "deny\0op=open\n", 12, EBADMSG },
 	{ "invalid UTF-8", "deny path=/\xc3\x28\n", 0, EBADMSG },
 	{ "second bad line", "default deny\nallow op=nope\n", 0, EBADMSG },
+	{ "unknown context", "deny ctx=kernel\n", 0, EBADMSG },
+	{ "duplicate default", "default deny\ndefault allow\n", 0, EBADMSG },
+	{ "path on a socket op", "deny op=connect path=/tmp\n", 0, EBADMSG },
+	/* A policy split over two writes: each write is a whole policy. */
+	{ "first half of a split policy", "deny op=", 0, EBADMSG },
+	{ "second half of a split policy", "open\n", 0, EBADMSG },
 };
+
+/* Writes and their errnos that need a text built at run time. */
+static char *long_path_policy(void)
+{
+	/* "deny path=" and a path of 4096 bytes, one more than allowed. */
+	const size_t n = 10 + 4096;
+	char *text = malloc(n + 16);
+
+	if (!text)
+		return NULL;
+	memcpy(text, "deny path=/", 11);
+	memset(text + 11, 'a', n - 11);
+	strcpy(text + n, "\n");
+	return text;
+}
 
 TEST_F(fs, rejected_policy_keeps_active_one)
 {
@@ -134,6 +155,56 @@ TEST_F(fs, rejected_policy_keeps_active_one)
 		}
 		/* And still enforced. */
 		EXPECT_EQ(-EACCES, setup_allowed());
+	}
+}
+
+TEST_F(fs, overlong_path_refused)
+{
+	char before[4096], after[4096], *text = long_path_policy();
+
+	ASSERT_NE(NULL, text);
+	ASSERT_EQ(0, load_policy("deny op=setup\n"));
+	ASSERT_LT(0, read_text(POLICY, before, sizeof(before)));
+	EXPECT_EQ(-ENAMETOOLONG, load_policy(text));
+	ASSERT_LT(0, read_text(POLICY, after, sizeof(after)));
+	EXPECT_STREQ(before, after);
+	EXPECT_EQ(-EACCES, setup_allowed());
+	free(text);
+}
+
+/*
+ * Two writers replace the policy at once, many times over: every write
+ * succeeds, and the policy in force is always exactly one of the two.
+ */
+TEST_F(fs, concurrent_writers)
+{
+	static const char *const policies[] = {
+		"default allow\naudit op=open\n",
+		"default allow\ndeny op=sqpoll ctx=inline\n",
+	};
+	char buf[4096];
+	pid_t pids[2];
+	int i, status;
+
+	for (i = 0; i < 2; i++) {
+		pids[i] = fork();
+		ASSERT_LE(0, pids[i]);
+		if (!pids[i]) {
+			int n, err = 0;
+
+			for (n = 0; n < 200 && !err; n++)
+				err = load_policy(policies[i]);
+			_exit(err ? 1 : 0);
+		}
+	}
+	for (i = 0; i < 2; i++) {
+		ASSERT_EQ(pids[i], waitpid(pids[i], &status, 0));
+		EXPECT_TRUE(WIFEXITED(status) && !WEXITSTATUS(status));
+	}
+	ASSERT_LT(0, read_text(POLICY, buf, sizeof(buf)));
+	EXPECT_TRUE(!strcmp(buf, policies[0]) || !strcmp(buf, policies[1]))
+	{
+		TH_LOG("policy in force: \"%s\"", buf);
 	}
 }
 
@@ -223,16 +294,26 @@ TEST_F(fs, writers_need_mac_admin)
 	EXPECT_STREQ("0\n", buf);
 }
 
-TEST_F(fs, other_users_cannot_open)
+TEST_F(fs, other_users_cannot_open_knobs)
 {
 	int status;
 	pid_t pid = fork();
 
 	ASSERT_LE(0, pid);
 	if (!pid) {
+		static const char *const knobs[] = {
+			POLICY,
+			URINGAUDIT_DIR "/mode",
+			URINGAUDIT_DIR "/lock",
+		};
+		size_t i;
+
 		if (setgid(1000) || setuid(1000))
 			_exit(2);
-		_exit(open(POLICY, O_WRONLY) == -1 && errno == EACCES ? 0 : 1);
+		for (i = 0; i < ARRAY_SIZE(knobs); i++)
+			if (open(knobs[i], O_WRONLY) != -1 || errno != EACCES)
+				_exit(1);
+		_exit(0);
 	}
 	ASSERT_EQ(pid, waitpid(pid, &status, 0));
 	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);

@@ -114,6 +114,7 @@ TEST_F(records, sqpoll_origin_survives_renames)
 	exe[n] = '\0';
 	ASSERT_EQ(0, load_policy("audit op=open ctx=sqpoll\n"));
 	ASSERT_EQ(0, io_uring_queue_init_params(4, &ring, &p));
+	ASSERT_EQ(0, nop(&ring));
 
 	/* The process and its SQPOLL thread both take other names. */
 	ASSERT_EQ(0, prctl(PR_SET_NAME, "innocent", 0, 0, 0));
