@@ -182,7 +182,7 @@ check: source
 check-debug: kernel-debug initramfs
 	@rm -rf $(BUILD)/logs-debug && mkdir -p $(BUILD)/logs-debug
 	@mk/boot.sh $(DBZIMAGE) $(INITRAMFS) $(BUILD)/logs-debug/boot1-active $(BOOT_TIMEOUT) \
-		"lsm=landlock,uringaudit audit=1 audit_backlog_limit=8192 ua.mode=test ua.kmemleak=1" || true
+		"lsm=landlock,uringaudit audit=1 audit_backlog_limit=8192 ua.mode=test ua.stress=60 ua.kmemleak=1" || true
 	@mk/boot.sh $(DBZIMAGE) $(INITRAMFS) $(BUILD)/logs-debug/boot2-absent $(BOOT_TIMEOUT) \
 		"lsm=landlock kunit.enable=0 ua.mode=test ua.tests=base_test,uring_test ua.kmemleak=1" || true
 	@mk/summarize.sh $(BUILD)/logs-debug

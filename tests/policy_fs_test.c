@@ -84,6 +84,26 @@ static int setup_allowed(void)
 	return ret;
 }
 
+/*
+ * The state every refusal must leave: "deny op=setup" in force, reading
+ * back byte for byte as @before.
+ */
+static void expect_unchanged(struct __test_metadata *const _metadata,
+			     const char *before, const char *what)
+{
+	char after[4096];
+
+	ASSERT_LT(0, read_text(POLICY, after, sizeof(after)));
+	EXPECT_STREQ(before, after)
+	{
+		TH_LOG("%s: policy changed", what);
+	}
+	EXPECT_EQ(-EACCES, setup_allowed())
+	{
+		TH_LOG("%s: policy no longer enforced", what);
+	}
+}
+
 struct bad_write {
 	const char *desc;
 	const char *text;
@@ -127,7 +147,7 @@ static char *long_path_policy(void)
 
 TEST_F(fs, rejected_policy_keeps_active_one)
 {
-	char before[4096], after[4096];
+	char before[4096];
 	size_t i;
 
 	ASSERT_EQ(0, load_policy("deny op=setup\naudit op=open\n"));
@@ -148,27 +168,19 @@ TEST_F(fs, rejected_policy_keeps_active_one)
 			       strerror(errno), b->err);
 		}
 		close(fd);
-		ASSERT_LT(0, read_text(POLICY, after, sizeof(after)));
-		EXPECT_STREQ(before, after)
-		{
-			TH_LOG("%s: policy changed", b->desc);
-		}
-		/* And still enforced. */
-		EXPECT_EQ(-EACCES, setup_allowed());
+		expect_unchanged(_metadata, before, b->desc);
 	}
 }
 
 TEST_F(fs, overlong_path_refused)
 {
-	char before[4096], after[4096], *text = long_path_policy();
+	char before[4096], *text = long_path_policy();
 
 	ASSERT_NE(NULL, text);
 	ASSERT_EQ(0, load_policy("deny op=setup\n"));
 	ASSERT_LT(0, read_text(POLICY, before, sizeof(before)));
 	EXPECT_EQ(-ENAMETOOLONG, load_policy(text));
-	ASSERT_LT(0, read_text(POLICY, after, sizeof(after)));
-	EXPECT_STREQ(before, after);
-	EXPECT_EQ(-EACCES, setup_allowed());
+	expect_unchanged(_metadata, before, "overlong path");
 	free(text);
 }
 
@@ -211,10 +223,12 @@ TEST_F(fs, concurrent_writers)
 TEST_F(fs, oversized_policy_refused)
 {
 	size_t len = (1 << 20) + 1;
-	char *big = malloc(len);
+	char *big = malloc(len), before[4096];
 	int fd;
 
 	ASSERT_NE(NULL, big);
+	ASSERT_EQ(0, load_policy("deny op=setup\n"));
+	ASSERT_LT(0, read_text(POLICY, before, sizeof(before)));
 	memset(big, '#', len);
 	fd = open(POLICY, O_WRONLY | O_CLOEXEC);
 	ASSERT_LE(0, fd);
@@ -222,18 +236,23 @@ TEST_F(fs, oversized_policy_refused)
 	EXPECT_EQ(EFBIG, errno);
 	close(fd);
 	free(big);
+	expect_unchanged(_metadata, before, "oversized");
 }
 
 TEST_F(fs, write_at_offset_refused)
 {
-	const char text[] = "default deny\n";
-	int fd = open(POLICY, O_WRONLY | O_CLOEXEC);
+	const char text[] = "default allow\n";
+	char before[4096];
+	int fd;
 
+	ASSERT_EQ(0, load_policy("deny op=setup\n"));
+	ASSERT_LT(0, read_text(POLICY, before, sizeof(before)));
+	fd = open(POLICY, O_WRONLY | O_CLOEXEC);
 	ASSERT_LE(0, fd);
 	EXPECT_EQ(-1, pwrite(fd, text, sizeof(text) - 1, 1));
 	EXPECT_EQ(EINVAL, errno);
 	close(fd);
-	EXPECT_EQ(0, setup_allowed());
+	expect_unchanged(_metadata, before, "write at an offset");
 }
 
 /* Run @fn in a child that drops CAP_MAC_ADMIN (and keeps root's uid). */
@@ -267,7 +286,7 @@ static int without_mac_admin(int (*fn)(void))
 
 static int write_policy(void)
 {
-	return load_policy("default deny\n");
+	return load_policy("default allow\n");
 }
 
 static int write_mode(void)
@@ -282,12 +301,14 @@ static int write_lock(void)
 
 TEST_F(fs, writers_need_mac_admin)
 {
-	char buf[64];
+	char buf[64], before[4096];
 
+	ASSERT_EQ(0, load_policy("deny op=setup\n"));
+	ASSERT_LT(0, read_text(POLICY, before, sizeof(before)));
 	EXPECT_EQ(-EPERM, without_mac_admin(write_policy));
 	EXPECT_EQ(-EPERM, without_mac_admin(write_mode));
 	EXPECT_EQ(-EPERM, without_mac_admin(write_lock));
-	EXPECT_EQ(0, setup_allowed());
+	expect_unchanged(_metadata, before, "no CAP_MAC_ADMIN");
 	ASSERT_LT(0, read_text(URINGAUDIT_DIR "/mode", buf, sizeof(buf)));
 	EXPECT_STREQ("enforce\n", buf);
 	ASSERT_LT(0, read_text(URINGAUDIT_DIR "/lock", buf, sizeof(buf)));
