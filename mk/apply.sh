@@ -40,7 +40,8 @@ patchlevel=$(sed -n 's/^PATCHLEVEL = //p' "$ksrc/Makefile" | head -n1)
 # Files we edit, relative to the tree.  Each is transformed into a staging
 # copy first; the tree is only written once every transformation succeeded.
 edits="security/Kconfig security/Makefile include/uapi/linux/lsm.h
-include/linux/lsm_count.h tools/testing/selftests/lsm/lsm_list_modules_test.c"
+include/linux/lsm_count.h tools/testing/selftests/lsm/lsm_list_modules_test.c
+Documentation/admin-guide/kernel-parameters.txt"
 # Files we own, copied in as they are.
 owned=$(cd "$repo" && find security/uringaudit include/uapi/linux/uringaudit.h \
 	-type f ! -name '*.orig' ! -name '*.rej' | LC_ALL=C sort)
@@ -104,6 +105,11 @@ edit include/linux/lsm_count.h \
 edit tools/testing/selftests/lsm/lsm_list_modules_test.c \
 	's{(\t\tcase LSM_ID_IPE:\n\t\t\tname = "ipe";\n\t\t\tbreak;\n)}{$1\t\tcase LSM_ID_URINGAUDIT:\n\t\t\tname = "uringaudit";\n\t\t\tbreak;\n}' \
 	'the case LSM_ID_IPE of the LSM list selftest'
+
+# The boot parameter, in its alphabetical place.
+edit Documentation/admin-guide/kernel-parameters.txt \
+	's{^(\tusbcore\.authorized_default=\n)}{\turingaudit.default=\n\t\t\t[SECURITY] The action for every io_uring operation\n\t\t\tthat uringaudit mediates, until user space loads a\n\t\t\tpolicy.\n\t\t\tFormat: { "allow" | "audit" | "deny" }\n\t\t\tDefault: allow, without records.\n\n$1}m' \
+	'the entry usbcore.authorized_default= of the kernel parameters'
 
 # Everything is ready: write only what differs, so a second run is a no-op.
 changed=0

@@ -13,7 +13,8 @@ apply=$top/mk/apply.sh
 tarball=${TARBALL:-/usr/src/linux-source-6.12.tar.xz}
 files="Makefile security/security.c security/Kconfig security/Makefile
 include/uapi/linux/lsm.h include/linux/lsm_count.h
-tools/testing/selftests/lsm/lsm_list_modules_test.c"
+tools/testing/selftests/lsm/lsm_list_modules_test.c
+Documentation/admin-guide/kernel-parameters.txt"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -48,6 +49,7 @@ if out=$("$apply" "$work/t" 2>&1) &&
 	grep -q 'URINGAUDIT_ENABLED)$' "$work/t/include/linux/lsm_count.h" &&
 	grep -q '^#define URINGAUDIT_ENABLED 1,$' "$work/t/include/linux/lsm_count.h" &&
 	grep -q 'case LSM_ID_URINGAUDIT:' "$work/t/tools/testing/selftests/lsm/lsm_list_modules_test.c" &&
+	grep -qx '	uringaudit.default=' "$work/t/Documentation/admin-guide/kernel-parameters.txt" &&
 	cmp -s "$top/security/uringaudit/setup.c" "$work/t/security/uringaudit/setup.c" &&
 	cmp -s "$top/include/uapi/linux/uringaudit.h" "$work/t/include/uapi/linux/uringaudit.h"; then
 	ok "wires a fresh 6.12 tree"
