@@ -180,6 +180,30 @@ int uringaudit_lock(void)
 	return 0;
 }
 
+/**
+ * uringaudit_active_text() - A copy of the active policy's normal form
+ * @len: Set to its length.
+ *
+ * Context: Process context; takes uringaudit_state_lock.
+ * Return: The text, to be freed with kfree(); an empty string when no
+ * policy is loaded; NULL when out of memory.
+ */
+char *uringaudit_active_text(size_t *len)
+{
+	const struct uringaudit_active *active;
+	struct mutex *lock = &uringaudit_state_lock;
+	char *text;
+
+	mutex_lock(lock);
+	active = rcu_dereference_protected(uringaudit_active,
+					   lockdep_is_held(lock));
+	*len = active ? active->text_len : 0;
+	text = active ? kmemdup_nul(active->text, *len, GFP_KERNEL) :
+			kstrdup("", GFP_KERNEL);
+	mutex_unlock(lock);
+	return text;
+}
+
 static char *boot_default __initdata;
 
 static int __init boot_default_setup(char *str)

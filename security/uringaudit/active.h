@@ -41,6 +41,7 @@ extern bool uringaudit_permissive;
 extern bool uringaudit_locked;
 
 int uringaudit_load(const char *text, size_t len);
+char *uringaudit_active_text(size_t *len);
 int uringaudit_set_permissive(bool permissive);
 int uringaudit_lock(void);
 int __init uringaudit_load_boot_default(void);

@@ -67,8 +67,7 @@ const char *uringaudit_object_path(const struct uringaudit_object *obj,
 
 	switch (obj->type) {
 	case URINGAUDIT_OBJ_FILE:
-		p = file_path((struct file *)obj->file, scratch->path_buf,
-			      PATH_MAX);
+		p = file_path(obj->file, scratch->path_buf, PATH_MAX);
 		break;
 	case URINGAUDIT_OBJ_PATH:
 		p = d_path(obj->path, scratch->path_buf, PATH_MAX);

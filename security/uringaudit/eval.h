@@ -60,7 +60,7 @@ enum uringaudit_object_type {
  */
 struct uringaudit_object {
 	enum uringaudit_object_type type;
-	const struct file *file;
+	struct file *file;
 	const struct path *path;
 	struct dentry *dentry;
 	struct socket *sock;

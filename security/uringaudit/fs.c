@@ -69,22 +69,15 @@ static int read_word(struct file *file, const char __user *data, size_t len,
 static ssize_t policy_read(struct file *file, char __user *buf, size_t count,
 			   loff_t *ppos)
 {
-	const struct uringaudit_active *active;
-	char *copy = NULL;
-	size_t len = 0;
+	size_t len;
+	char *text;
 	ssize_t ret;
 
-	rcu_read_lock();
-	active = rcu_dereference(uringaudit_active);
-	if (active) {
-		copy = kmemdup(active->text, active->text_len, GFP_ATOMIC);
-		len = active->text_len;
-	}
-	rcu_read_unlock();
-	if (active && !copy)
+	text = uringaudit_active_text(&len);
+	if (!text)
 		return -ENOMEM;
-	ret = simple_read_from_buffer(buf, count, ppos, copy, len);
-	kfree(copy);
+	ret = simple_read_from_buffer(buf, count, ppos, text, len);
+	kfree(text);
 	return ret;
 }
 
