@@ -172,6 +172,29 @@ TEST_F(fs, rejected_policy_keeps_active_one)
 	}
 }
 
+/* The kernel log names the line, column and reason of a refusal. */
+TEST_F(fs, refusal_logged_with_line_and_reason)
+{
+	char line[1024];
+	bool found = false;
+	int kmsg;
+	ssize_t n;
+
+	kmsg = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	ASSERT_LE(0, kmsg);
+	ASSERT_LE(0, lseek(kmsg, 0, SEEK_END));
+	EXPECT_EQ(-EBADMSG, load_policy("default audit\ndeny op=open,opne\n"));
+	while ((n = read(kmsg, line, sizeof(line) - 1)) > 0) {
+		line[n] = '\0';
+		if (strstr(line,
+			   "uringaudit: policy rejected: line 2, column 14: "
+			   "unknown op class or event"))
+			found = true;
+	}
+	EXPECT_TRUE(found);
+	close(kmsg);
+}
+
 TEST_F(fs, overlong_path_refused)
 {
 	char before[4096], *text = long_path_policy();
