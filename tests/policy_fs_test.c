@@ -73,6 +73,27 @@ TEST_F(fs, policy_reads_back_normalised)
 	EXPECT_STREQ("default audit\ndeny op=open,read ctx=iowq\n", buf);
 }
 
+/* A large policy (10000 rules, about 160 KiB) loads and reads back whole. */
+TEST_F(fs, large_policy_round_trip)
+{
+	const size_t size = 512 * 1024;
+	char *text = malloc(size), *back = malloc(size);
+	size_t len = 0;
+	int i;
+
+	ASSERT_NE(NULL, text);
+	ASSERT_NE(NULL, back);
+	len += snprintf(text, size, "default allow\n");
+	for (i = 0; i < 10000; i++)
+		len += snprintf(text + len, size - len,
+				"audit op=open uid=%d\n", i);
+	ASSERT_EQ(0, load_policy(text));
+	ASSERT_EQ((ssize_t)len, read_text(POLICY, back, size));
+	EXPECT_EQ(0, strcmp(text, back));
+	free(text);
+	free(back);
+}
+
 /* A ring can be set up: the probe of whether a policy is in force. */
 static int setup_allowed(void)
 {

@@ -14,6 +14,7 @@
 #include <linux/cred.h>
 #include <linux/errno.h>
 #include <linux/init.h>
+#include <linux/mm.h>
 #include <linux/mutex.h>
 #include <linux/printk.h>
 #include <linux/rcupdate.h>
@@ -39,7 +40,7 @@ static void free_active(struct uringaudit_active *active)
 	if (!active)
 		return;
 	uringaudit_policy_free(active->policy);
-	kfree(active->text);
+	kvfree(active->text);
 	kfree(active);
 }
 
@@ -80,7 +81,7 @@ static struct uringaudit_active *new_active(const char *text, size_t len,
 		return ERR_PTR(err);
 	}
 	size = uringaudit_policy_format(active->policy, NULL, 0) + 1;
-	active->text = kmalloc(size, GFP_KERNEL);
+	active->text = kvmalloc(size, GFP_KERNEL);
 	if (!active->text) {
 		free_active(active);
 		return ERR_PTR(-ENOMEM);
@@ -185,7 +186,7 @@ int uringaudit_lock(void)
  * @len: Set to its length.
  *
  * Context: Process context; takes uringaudit_state_lock.
- * Return: The text, to be freed with kfree(); an empty string when no
+ * Return: The text, to be freed with kvfree(); an empty string when no
  * policy is loaded; NULL when out of memory.
  */
 char *uringaudit_active_text(size_t *len)
@@ -198,8 +199,12 @@ char *uringaudit_active_text(size_t *len)
 	active = rcu_dereference_protected(uringaudit_active,
 					   lockdep_is_held(lock));
 	*len = active ? active->text_len : 0;
-	text = active ? kmemdup_nul(active->text, *len, GFP_KERNEL) :
-			kstrdup("", GFP_KERNEL);
+	text = kvmalloc(*len + 1, GFP_KERNEL);
+	if (text) {
+		if (active)
+			memcpy(text, active->text, *len);
+		text[*len] = '\0';
+	}
 	mutex_unlock(lock);
 	return text;
 }

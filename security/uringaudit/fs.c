@@ -22,6 +22,7 @@
 #include <linux/fs.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/mm.h>
 #include <linux/rcupdate.h>
 #include <linux/security.h>
 #include <linux/seq_file.h>
@@ -77,7 +78,7 @@ static ssize_t policy_read(struct file *file, char __user *buf, size_t count,
 	if (!text)
 		return -ENOMEM;
 	ret = simple_read_from_buffer(buf, count, ppos, text, len);
-	kfree(text);
+	kvfree(text);
 	return ret;
 }
 
@@ -94,11 +95,12 @@ static ssize_t policy_write(struct file *file, const char __user *data,
 		return -EINVAL;
 	if (len > URINGAUDIT_POLICY_MAX_SIZE)
 		return -EFBIG;
-	text = memdup_user(data, len);
+	/* Up to 1 MiB: vmalloc when contiguous pages are short. */
+	text = vmemdup_user(data, len);
 	if (IS_ERR(text))
 		return PTR_ERR(text);
 	err = uringaudit_load(text, len);
-	kfree(text);
+	kvfree(text);
 	return err ? err : len;
 }
 
