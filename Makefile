@@ -38,7 +38,7 @@ DKMAKE = $(MAKE) -C $(LINUX) O=$(DKOBJ) ARCH=x86_64 CC="ccache gcc" HOSTCC="ccac
 TEST_SRCS := $(wildcard tests/*_test.c)
 TEST_BINS := $(patsubst tests/%.c,$(TESTBIN)/%,$(TEST_SRCS))
 GUEST_BINS := $(TEST_BINS) $(TESTBIN)/uring-demo $(TESTBIN)/curing-demo \
-	$(TESTBIN)/uring-op $(TESTBIN)/uringaudit-ctl
+	$(TESTBIN)/uring-op $(TESTBIN)/uring-bench $(TESTBIN)/uringaudit-ctl
 CTL_SRCS := $(wildcard tools/uringaudit-ctl/*.[ch]) tools/uringaudit-ctl/Makefile \
 	security/uringaudit/policy_parser.c security/uringaudit/policy_match.c \
 	security/uringaudit/policy.h include/uapi/linux/uringaudit.h
@@ -47,13 +47,14 @@ TEST_CFLAGS := -O2 -g -static -Wall -Wextra -Werror -D_GNU_SOURCE \
 TEST_LIBS := -luring -lpthread
 
 .PHONY: help deps source wire config kernel kernel-debug tests initramfs ctl install \
-	check check-host check-guest check-debug demo fuzz lint apply clean distclean
+	check check-host check-guest check-debug demo bench fuzz lint apply clean distclean
 
 help:
 	@echo "uringaudit - targets"
 	@echo "  make demo        build everything and boot the QEMU demo"
 	@echo "  make check       build everything, run every test suite; ends with 'N passed, M failed'"
 	@echo "  make check-debug the guest suites on a lockdep/KASAN/kmemleak/UBSAN kernel"
+	@echo "  make bench       measure what uringaudit costs (QEMU -icount); writes docs/benchmarks.md"
 	@echo "  make apply KSRC=/path/to/linux   wire uringaudit into your own 6.12 tree"
 	@echo "  make deps        install the Debian packages needed (apt-get)"
 	@echo "  make source      unpack Debian's linux-source-6.12 into $(LINUX)"
@@ -192,6 +193,13 @@ demo: kernel initramfs
 	@mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/demo $(BOOT_TIMEOUT) \
 		"lsm=landlock,uringaudit ua.mode=demo"
 	@cat $(LOGS)/demo.out
+
+# Boots under QEMU instruction counting, with and without uringaudit, once
+# per seed; writes BENCH_REPORT.  Not a test: it asserts nothing.
+BENCH_REPORT ?= $(TOP)/docs/benchmarks.md
+
+bench: kernel initramfs
+	@BOOT_TIMEOUT=1800 mk/bench.sh $(BZIMAGE) $(INITRAMFS) $(BUILD)/bench $(BENCH_REPORT)
 
 # The policy parser fuzzer (libFuzzer, ASan, UBSan; Debian's clang), from
 # the kernel's sources.  FUZZ_TIME seconds, or FUZZ_RUNS executions.

@@ -14,6 +14,9 @@ set -uo pipefail
 
 kernel=$1 initrd=$2 prefix=$3 limit=$4 args=$5
 qemu=${QEMU:-qemu-system-x86_64}
+# The benchmark swaps the processors and clock for its deterministic ones.
+smp=${QEMU_SMP:-2,sockets=2}
+extra=${QEMU_EXTRA:-}
 
 rm -f "$prefix".console "$prefix".out "$prefix".status
 echo "  BOOT    ${prefix##*/}: $args"
@@ -26,7 +29,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 "$qemu" -nodefaults -display none -monitor none -no-reboot \
-	-m 1024 -smp 2,sockets=2 -nic none \
+	-m 1024 -smp "$smp" -nic none $extra \
 	-kernel "$kernel" -initrd "$initrd" \
 	-append "console=ttyS0 panic=-1 $args" \
 	-serial file:"$prefix".console -serial file:"$prefix".out \

@@ -41,6 +41,7 @@ static void free_active(struct uringaudit_active *active)
 		return;
 	uringaudit_policy_free(active->policy);
 	kvfree(active->text);
+	kvfree(active->rule_start);
 	kfree(active);
 }
 
@@ -61,6 +62,38 @@ static void log_parse_error(void *arg, u32 line, u32 col, int err,
 	if (log->logged++ < MAX_LOGGED_ERRORS)
 		pr_warn("policy rejected: line %u, column %u: %s (%d)\n", line,
 			col, msg, err);
+}
+
+/* The normal form is the default's line, then a line per rule. */
+static int find_rule_lines(struct uringaudit_active *active)
+{
+	u32 n = active->policy->nr_rules, i = 0;
+	const char *p = active->text;
+
+	active->rule_start = kvcalloc(n + 1, sizeof(u32), GFP_KERNEL);
+	if (!active->rule_start)
+		return -ENOMEM;
+	while (i <= n && (p = strchr(p, '\n')))
+		active->rule_start[i++] = ++p - active->text;
+	return i == n + 1 ? 0 : -EINVAL;
+}
+
+/**
+ * uringaudit_active_rule() - The normal form of a rule of the active policy
+ * @active: The active policy.
+ * @rule: One of its rules.
+ * @len: Where to put the length of the text.
+ *
+ * Return: The text, not NUL-terminated.
+ */
+const char *uringaudit_active_rule(const struct uringaudit_active *active,
+				   const struct uringaudit_rule *rule, u32 *len)
+{
+	u32 i = rule - active->policy->rules;
+
+	/* Less the newline. */
+	*len = active->rule_start[i + 1] - active->rule_start[i] - 1;
+	return active->text + active->rule_start[i];
 }
 
 static struct uringaudit_active *new_active(const char *text, size_t len,
@@ -88,6 +121,10 @@ static struct uringaudit_active *new_active(const char *text, size_t len,
 	}
 	active->text_len =
 		uringaudit_policy_format(active->policy, active->text, size);
+	if (find_rule_lines(active)) {
+		free_active(active);
+		return ERR_PTR(-ENOMEM);
+	}
 	sha256(active->text, active->text_len, active->digest);
 	active->loaded = ktime_get_real_seconds();
 	return active;

@@ -23,6 +23,8 @@
  * @policy: The parsed policy.
  * @text: Its normal form, as the policy file reads back.
  * @text_len: Length of @text.
+ * @rule_start: For each rule, and one past the last, where its line of
+ *	@text starts: records quote a rule without formatting it again.
  * @digest: SHA-256 of @text.
  * @loaded: When it was loaded, in seconds since the epoch.
  * @rcu: Frees the whole after the last reader.
@@ -31,6 +33,7 @@ struct uringaudit_active {
 	struct uringaudit_policy *policy;
 	char *text;
 	size_t text_len;
+	u32 *rule_start;
 	u8 digest[SHA256_DIGEST_SIZE];
 	time64_t loaded;
 	struct rcu_head rcu;
@@ -41,6 +44,9 @@ extern bool uringaudit_permissive;
 extern bool uringaudit_locked;
 
 int uringaudit_load(const char *text, size_t len);
+const char *uringaudit_active_rule(const struct uringaudit_active *active,
+				   const struct uringaudit_rule *rule,
+				   u32 *len);
 char *uringaudit_active_text(size_t *len);
 int uringaudit_set_permissive(bool permissive);
 int uringaudit_lock(void);

@@ -44,30 +44,29 @@ struct sink {
 	size_t len;
 };
 
-static void sink_raw(struct sink *s, const char *str)
+static __printf(2, 3) void buf_printf(struct sink *s, const char *fmt, ...)
 {
-	ssize_t n;
-
-	if (s->ab) {
-		audit_log_format(s->ab, "%s", str);
-	} else if (s->buf && s->len < LOG_TEXT_MAX - 1) {
-		/* The kernel log takes lines of about 1 KiB: cut the rest. */
-		n = strscpy(s->buf + s->len, str, LOG_TEXT_MAX - s->len);
-		s->len = n < 0 ? LOG_TEXT_MAX - 1 : s->len + n;
-	}
-}
-
-/* For short fields: names and numbers. */
-static __printf(2, 3) void sink_printf(struct sink *s, const char *fmt, ...)
-{
-	char tmp[160];
 	va_list args;
 
+	if (!s->buf || s->len >= LOG_TEXT_MAX - 1)
+		return;
 	va_start(args, fmt);
-	vscnprintf(tmp, sizeof(tmp), fmt, args);
+	s->len += vscnprintf(s->buf + s->len, LOG_TEXT_MAX - s->len, fmt, args);
 	va_end(args);
-	sink_raw(s, tmp);
 }
+
+/*
+ * Formats once, straight into the audit buffer or the kernel log text: a
+ * record is a few calls, each with as many fields as it can take.
+ */
+#define sink_printf(s, ...)                                       \
+	do {                                                      \
+		struct sink *sink_ = (s);                         \
+		if (sink_->ab)                                    \
+			audit_log_format(sink_->ab, __VA_ARGS__); \
+		else                                              \
+			buf_printf(sink_, __VA_ARGS__);           \
+	} while (0)
 
 /* " key=value", the value quoted, or in hex as audit does for odd bytes. */
 static void sink_string(struct sink *s, const char *key, const char *str)
@@ -221,7 +220,7 @@ static void log_origin(struct sink *s, const struct uringaudit_decision *d)
 	get_task_comm(comm, current->group_leader);
 	sink_printf(s, " origin_pid=%d", task_tgid_nr(current));
 	sink_string(s, "origin_comm", comm);
-	sink_string(s, "origin_exe", uringaudit_current_exe(d->scratch));
+	sink_string(s, "origin_exe", uringaudit_current_exe());
 	sink_printf(s, " origin_uid=%u",
 		    from_kuid(&init_user_ns, current_real_cred()->uid));
 }
@@ -237,7 +236,6 @@ void uringaudit_audit_decision(const struct uringaudit_decision *d)
 	const struct cred *cred = d->cred;
 	char comm[TASK_COMM_LEN];
 	struct sink s;
-	char *rule;
 	bool denied = d->action == URINGAUDIT_DENY && !d->permissive;
 
 	if (!sink_open(&s, AUDIT_URINGAUDIT)) {
@@ -249,22 +247,11 @@ void uringaudit_audit_decision(const struct uringaudit_decision *d)
 		    uringaudit_op_names[d->subj->op],
 		    uringaudit_ctx_names[d->subj->ctx],
 		    uringaudit_action_names[d->action], d->permissive ? 1 : 0);
-	if (d->rule) {
-		size_t len = uringaudit_rule_format(d->rule, NULL, 0) + 1;
-
-		rule = kmalloc(len, GFP_ATOMIC | __GFP_NOWARN);
-		if (rule) {
-			uringaudit_rule_format(d->rule, rule, len);
-			sink_raw(&s, " rule=\"");
-			sink_raw(&s, rule);
-			sink_raw(&s, "\"");
-			kfree(rule);
-		} else {
-			sink_raw(&s, " rule=?");
-		}
-	} else {
-		sink_raw(&s, " rule=default");
-	}
+	if (d->rule)
+		sink_printf(&s, " rule=\"%.*s\"", (int)d->rule_len,
+			    d->rule_text);
+	else
+		sink_printf(&s, " rule=default");
 	log_object(&s, d);
 	get_task_comm(comm, current);
 	sink_printf(&s, " pid=%d tid=%d", task_tgid_nr(current),

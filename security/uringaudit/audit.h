@@ -21,6 +21,8 @@
  * @subj: The op, its context and what the policy matched on.
  * @obj: The op's object.
  * @rule: The rule that decided, or NULL for the policy's default.
+ * @rule_text: Its normal form, not NUL-terminated, when @rule is set.
+ * @rule_len: Length of @rule_text.
  * @action: What was decided.
  * @permissive: Whether a deny was only recorded.
  * @cred: The op's credentials.
@@ -31,6 +33,8 @@ struct uringaudit_decision {
 	const struct uringaudit_subject *subj;
 	const struct uringaudit_object *obj;
 	const struct uringaudit_rule *rule;
+	const char *rule_text;
+	u32 rule_len;
 	enum uringaudit_action action;
 	bool permissive;
 	const struct cred *cred;

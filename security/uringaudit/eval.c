@@ -31,6 +31,25 @@
 /* Decisions run in any process context, some under locks: never sleep. */
 #define SCRATCH_GFP (GFP_ATOMIC | __GFP_NOWARN)
 
+static char *resolve_path(const struct uringaudit_object *obj, char *buf,
+			  int size)
+{
+	struct path entry;
+
+	switch (obj->type) {
+	case URINGAUDIT_OBJ_FILE:
+		return file_path(obj->file, buf, size);
+	case URINGAUDIT_OBJ_PATH:
+		return d_path(obj->path, buf, size);
+	case URINGAUDIT_OBJ_ENTRY:
+		entry.mnt = obj->path->mnt;
+		entry.dentry = obj->dentry;
+		return d_path(&entry, buf, size);
+	default:
+		return dentry_path_raw(obj->dentry, buf, size);
+	}
+}
+
 /**
  * uringaudit_object_path() - The path of an op's object
  * @obj: The object.
@@ -45,8 +64,7 @@
 const char *uringaudit_object_path(const struct uringaudit_object *obj,
 				   struct uringaudit_scratch *scratch)
 {
-	struct path entry;
-	char *p = NULL;
+	char *p;
 
 	if (scratch->path_done)
 		return scratch->path;
@@ -61,57 +79,18 @@ const char *uringaudit_object_path(const struct uringaudit_object *obj,
 	default:
 		return NULL;
 	}
-	scratch->path_buf = kmalloc(PATH_MAX, SCRATCH_GFP);
-	if (!scratch->path_buf)
-		return NULL;
-
-	switch (obj->type) {
-	case URINGAUDIT_OBJ_FILE:
-		p = file_path(obj->file, scratch->path_buf, PATH_MAX);
-		break;
-	case URINGAUDIT_OBJ_PATH:
-		p = d_path(obj->path, scratch->path_buf, PATH_MAX);
-		break;
-	case URINGAUDIT_OBJ_ENTRY:
-		entry.mnt = obj->path->mnt;
-		entry.dentry = obj->dentry;
-		p = d_path(&entry, scratch->path_buf, PATH_MAX);
-		break;
-	default:
-		p = dentry_path_raw(obj->dentry, scratch->path_buf, PATH_MAX);
-		break;
+	/* Most paths fit the stack buffer; the others cost an allocation. */
+	p = resolve_path(obj, scratch->path_inline,
+			 sizeof(scratch->path_inline));
+	if (p == ERR_PTR(-ENAMETOOLONG)) {
+		scratch->path_buf = kmalloc(PATH_MAX, SCRATCH_GFP);
+		if (!scratch->path_buf)
+			return NULL;
+		p = resolve_path(obj, scratch->path_buf, PATH_MAX);
 	}
 	if (!IS_ERR(p))
 		scratch->path = p;
 	return scratch->path;
-}
-
-/**
- * uringaudit_current_exe() - The path of the current task's executable
- * @scratch: Where the result is kept for the rest of the decision.
- *
- * Return: The path, or NULL when the task has none or it cannot be
- * resolved.
- */
-const char *uringaudit_current_exe(struct uringaudit_scratch *scratch)
-{
-	struct file *exe;
-	char *p;
-
-	if (scratch->exe_done)
-		return scratch->exe;
-	scratch->exe_done = true;
-	exe = get_task_exe_file(current);
-	if (!exe)
-		return NULL;
-	scratch->exe_buf = kmalloc(PATH_MAX, SCRATCH_GFP);
-	if (scratch->exe_buf) {
-		p = d_path(&exe->f_path, scratch->exe_buf, PATH_MAX);
-		if (!IS_ERR(p))
-			scratch->exe = p;
-	}
-	fput(exe);
-	return scratch->exe;
 }
 
 /**
@@ -133,7 +112,8 @@ int uringaudit_decide_ctx(enum uringaudit_op op, enum uringaudit_ctx ctx,
 {
 	const struct uringaudit_origin *origin = uringaudit_current_origin();
 	struct uringaudit_subject subj = { .op = op, .ctx = ctx };
-	struct uringaudit_scratch scratch = {};
+	struct uringaudit_scratch scratch;
+	const struct uringaudit_policy *policy;
 	const struct uringaudit_active *active;
 	const struct uringaudit_rule *rule = NULL;
 	enum uringaudit_action action = URINGAUDIT_ALLOW;
@@ -142,24 +122,32 @@ int uringaudit_decide_ctx(enum uringaudit_op op, enum uringaudit_ctx ctx,
 
 	if (!cred)
 		cred = current_cred();
+	/* Not the path buffer: most decisions never touch it. */
+	scratch.path_buf = NULL;
+	scratch.path = NULL;
+	scratch.path_done = false;
 
 	rcu_read_lock();
 	active = rcu_dereference(uringaudit_active);
 	if (!active)
 		goto out_unlock;
 
-	subj.uid = from_kuid(&init_user_ns, cred->euid);
-	subj.gid = from_kgid(&init_user_ns, cred->egid);
-	subj.auid = from_kuid(&init_user_ns, audit_get_loginuid(current));
-	needs = active->policy->needs[op][ctx];
-	if (needs & URINGAUDIT_MATCH_EXE)
-		subj.exe = origin ? origin->exe :
-				    uringaudit_current_exe(&scratch);
-	if (needs & URINGAUDIT_MATCH_PATH)
-		subj.path = uringaudit_object_path(obj, &scratch);
-
-	rule = uringaudit_policy_match(active->policy, &subj);
-	action = rule ? rule->action : active->policy->default_action;
+	policy = active->policy;
+	/* An op no rule names: the default decides, at no further cost. */
+	if (policy->nr_index[op][ctx] || policy->keys[op][ctx]) {
+		subj.uid = from_kuid(&init_user_ns, cred->euid);
+		subj.gid = from_kgid(&init_user_ns, cred->egid);
+		subj.auid =
+			from_kuid(&init_user_ns, audit_get_loginuid(current));
+		needs = policy->needs[op][ctx];
+		if (needs & URINGAUDIT_MATCH_EXE)
+			subj.exe = origin ? origin->exe :
+					    uringaudit_current_exe();
+		if (needs & URINGAUDIT_MATCH_PATH)
+			subj.path = uringaudit_object_path(obj, &scratch);
+		rule = uringaudit_policy_match(policy, &subj);
+	}
+	action = rule ? rule->action : policy->default_action;
 	if (action != URINGAUDIT_ALLOW) {
 		struct uringaudit_decision d = {
 			.subj = &subj,
@@ -172,6 +160,9 @@ int uringaudit_decide_ctx(enum uringaudit_op op, enum uringaudit_ctx ctx,
 			.scratch = &scratch,
 		};
 
+		if (rule)
+			d.rule_text = uringaudit_active_rule(active, rule,
+							     &d.rule_len);
 		uringaudit_audit_decision(&d);
 		if (action == URINGAUDIT_DENY && !d.permissive)
 			ret = -EACCES;
@@ -181,6 +172,5 @@ out_unlock:
 	rcu_read_unlock();
 	uringaudit_stats_count(op, ctx, action);
 	kfree(scratch.path_buf);
-	kfree(scratch.exe_buf);
 	return ret;
 }

@@ -71,29 +71,27 @@ struct uringaudit_object {
 	u32 cmd_op;
 };
 
+/* Paths up to this long are resolved on the stack, longer ones in the heap. */
+#define URINGAUDIT_PATH_INLINE 256
+
 /**
- * struct uringaudit_scratch - Paths resolved for one decision
+ * struct uringaudit_scratch - The object's path, resolved for one decision
  *
- * @path_buf: Buffer of @path, or NULL.
+ * @path_buf: Heap buffer of @path when it did not fit @path_inline, or NULL.
  * @path: The object's path, once resolved; NULL before, or when it has
  *	none.
  * @path_done: Whether resolving @path was attempted.
- * @exe_buf: Buffer of @exe, or NULL.
- * @exe: The current task's executable, once resolved.
- * @exe_done: Whether resolving @exe was attempted.
+ * @path_inline: Buffer of @path when it fits.
  */
 struct uringaudit_scratch {
 	char *path_buf;
 	const char *path;
 	bool path_done;
-	char *exe_buf;
-	const char *exe;
-	bool exe_done;
+	char path_inline[URINGAUDIT_PATH_INLINE];
 };
 
 const char *uringaudit_object_path(const struct uringaudit_object *obj,
 				   struct uringaudit_scratch *scratch);
-const char *uringaudit_current_exe(struct uringaudit_scratch *scratch);
 
 int uringaudit_decide_ctx(enum uringaudit_op op, enum uringaudit_ctx ctx,
 			  const struct uringaudit_object *obj,
@@ -102,21 +100,20 @@ int uringaudit_decide_ctx(enum uringaudit_op op, enum uringaudit_ctx ctx,
 /**
  * uringaudit_decide() - Decide on an op of the current task
  * @op: The op class.
- * @obj: Its object.
+ * @...: Its object: a pointer to &struct uringaudit_object, often a
+ *	compound literal (hence the variadic form, for its commas).
  *
- * Returns at once, at the cost of two loads and two tests, when the current
- * task is not doing io_uring work.
+ * A macro, so that the object is built only for io_uring work: any other
+ * task pays for the context test alone, two loads and two tests.
  *
  * Return: 0 to let the op run, -%EACCES to fail it.
  */
-static __always_inline int
-uringaudit_decide(enum uringaudit_op op, const struct uringaudit_object *obj)
-{
-	const enum uringaudit_ctx ctx = uringaudit_current_ctx();
-
-	if (likely(ctx == URINGAUDIT_CTX_NONE))
-		return 0;
-	return uringaudit_decide_ctx(op, ctx, obj, NULL);
-}
+#define uringaudit_decide(op, ...)                                          \
+	({                                                                  \
+		const enum uringaudit_ctx ctx_ = uringaudit_current_ctx();  \
+		likely(ctx_ == URINGAUDIT_CTX_NONE) ?                       \
+			0 :                                                 \
+			uringaudit_decide_ctx(op, ctx_, __VA_ARGS__, NULL); \
+	})
 
 #endif /* _SECURITY_URINGAUDIT_EVAL_H */

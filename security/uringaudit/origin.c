@@ -14,8 +14,8 @@
 
 #include <linux/audit.h>
 #include <linux/cred.h>
-#include <linux/pid.h>
 #include <linux/dcache.h>
+#include <linux/pid.h>
 #include <linux/err.h>
 #include <linux/file.h>
 #include <linux/fs.h>
@@ -30,18 +30,7 @@
 #include "origin.h"
 #include "setup.h"
 
-/**
- * uringaudit_task() - uringaudit's part of a task's security blob
- * @task: The task.
- *
- * Return: The blob; valid as long as @task is.
- */
-struct uringaudit_task *uringaudit_task(const struct task_struct *task)
-{
-	return task->security + uringaudit_blob_sizes.lbs_task;
-}
-
-static const char *exe_path_dup(struct task_struct *task)
+static const char *exe_path_dup(struct task_struct *task, gfp_t gfp)
 {
 	struct file *exe;
 	const char *path;
@@ -50,11 +39,11 @@ static const char *exe_path_dup(struct task_struct *task)
 	exe = get_task_exe_file(task);
 	if (!exe)
 		return NULL;
-	buf = kmalloc(PATH_MAX, GFP_KERNEL);
+	buf = kmalloc(PATH_MAX, gfp);
 	if (buf) {
 		path = d_path(&exe->f_path, buf, PATH_MAX);
 		if (!IS_ERR(path))
-			dup = kstrdup(path, GFP_KERNEL);
+			dup = kstrdup(path, gfp);
 		kfree(buf);
 	}
 	fput(exe);
@@ -91,8 +80,37 @@ struct uringaudit_origin *uringaudit_origin_new(struct task_struct *creator)
 	origin->loginuid = audit_get_loginuid(creator);
 	origin->sessionid = audit_get_sessionid(creator);
 	get_task_comm(origin->comm, creator->group_leader);
-	origin->exe = exe_path_dup(creator);
+	origin->exe = exe_path_dup(creator, GFP_KERNEL);
 	return origin;
+}
+
+/**
+ * uringaudit_current_exe() - The path of the current task's executable
+ *
+ * Resolved on the first call and kept until the task runs another program
+ * (execve(2)), as an io thread's origin keeps it: a policy with exe= rules
+ * and records cost one lookup per task, not one per op.  A task that
+ * replaces its executable file (prctl(PR_SET_MM_EXE_FILE)) keeps the name
+ * of the one before.
+ *
+ * Context: Process context; does not sleep.
+ * Return: The path, or NULL when the task has none or it cannot be
+ * resolved now.
+ */
+const char *uringaudit_current_exe(void)
+{
+	struct uringaudit_task *const blob = uringaudit_task(current);
+
+	/* Only the task itself fills or drops its copy: no lock. */
+	if (!blob->exe)
+		blob->exe = exe_path_dup(current, GFP_ATOMIC | __GFP_NOWARN);
+	return blob->exe;
+}
+
+static void drop_exe(struct uringaudit_task *const blob)
+{
+	kfree(blob->exe);
+	blob->exe = NULL;
 }
 
 /**
@@ -134,11 +152,19 @@ static void hook_task_free(struct task_struct *const task)
 
 	uringaudit_origin_put(blob->origin);
 	blob->origin = NULL;
+	drop_exe(blob);
+}
+
+/* A new program: the next op resolves its path again. */
+static void hook_bprm_committed_creds(const struct linux_binprm *bprm)
+{
+	drop_exe(uringaudit_task(current));
 }
 
 static struct security_hook_list uringaudit_task_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(task_alloc, hook_task_alloc),
 	LSM_HOOK_INIT(task_free, hook_task_free),
+	LSM_HOOK_INIT(bprm_committed_creds, hook_bprm_committed_creds),
 };
 
 /**

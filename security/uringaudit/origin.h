@@ -13,6 +13,8 @@
 #include <linux/types.h>
 #include <linux/uidgid.h>
 
+#include "setup.h"
+
 /**
  * struct uringaudit_origin - Who is behind an io_uring thread
  *
@@ -53,12 +55,27 @@ struct uringaudit_origin {
  * @origin: The tag of an io thread; NULL for every other task, which is
  *	all an ordinary task costs.  Set once, when the thread is created,
  *	and put when it is freed.
+ * @exe: The path of the task's executable, once an op of the task needed
+ *	it (uringaudit_current_exe()); NULL before.
  */
 struct uringaudit_task {
 	struct uringaudit_origin *origin;
+	const char *exe;
 };
 
-struct uringaudit_task *uringaudit_task(const struct task_struct *task);
+/**
+ * uringaudit_task() - uringaudit's part of a task's security blob
+ * @task: The task.
+ *
+ * Return: The blob; valid as long as @task is.
+ */
+static inline struct uringaudit_task *
+uringaudit_task(const struct task_struct *task)
+{
+	return task->security + uringaudit_blob_sizes.lbs_task;
+}
+
+const char *uringaudit_current_exe(void);
 
 struct uringaudit_origin *uringaudit_origin_new(struct task_struct *creator);
 void uringaudit_origin_put(struct uringaudit_origin *origin);

@@ -145,18 +145,88 @@ struct uringaudit_rule {
 };
 
 /**
+ * uringaudit_rule_ops() - The op classes and events a rule applies to
+ * @r: The rule.
+ *
+ * A rule without op= names every op; a rule with path= only the ops whose
+ * object has a path.
+ *
+ * Return: A bit per &enum uringaudit_op.
+ */
+static inline u64 uringaudit_rule_ops(const struct uringaudit_rule *r)
+{
+	u64 ops = r->ops ? r->ops : GENMASK_ULL(__URINGAUDIT_OP_MAX - 1, 0);
+
+	if (r->match & URINGAUDIT_MATCH_PATH)
+		ops &= URINGAUDIT_FILE_OPS;
+	return ops;
+}
+
+/**
+ * uringaudit_rule_ctxs() - The contexts a rule applies to
+ * @r: The rule; one without ctx= names every context.
+ *
+ * Return: A bit per &enum uringaudit_ctx.
+ */
+static inline u32 uringaudit_rule_ctxs(const struct uringaudit_rule *r)
+{
+	return r->ctxs ? r->ctxs : GENMASK_ULL(URINGAUDIT_NR_RULE_CTX - 1, 0);
+}
+
+/**
+ * uringaudit_rule_names() - Whether a rule applies to an op and context
+ * @r: The rule.
+ * @op: The op class or event.
+ * @ctx: The context.
+ *
+ * Return: true when @r names both.
+ */
+static inline bool uringaudit_rule_names(const struct uringaudit_rule *r,
+					 u32 op, u32 ctx)
+{
+	return (uringaudit_rule_ops(r) & BIT_ULL(op)) &&
+	       (uringaudit_rule_ctxs(r) & BIT(ctx));
+}
+
+/**
+ * struct uringaudit_key_group - The rules indexed by one value of one key
+ *
+ * @kind: The key: one of %URINGAUDIT_MATCH_UID, _AUID, _GID, _EXE, _PATH.
+ * @hash: Its value, or the hash of its string (uringaudit_str_hash()).
+ * @first: Where its rules start in &uringaudit_policy.key_rules.
+ * @count: Number of its rules, in the order of the policy.
+ */
+struct uringaudit_key_group {
+	u32 kind;
+	u32 hash;
+	u32 first;
+	u32 count;
+};
+
+/**
  * struct uringaudit_policy - A parsed policy, immutable once published
+ *
+ * A rule that matches on uid, auid, gid, exe or path is indexed by the
+ * first of these (its key) in a hash table: an op looks up the values it
+ * has, and never looks at a rule keyed by another value.  The other rules
+ * are listed per op and context.  Either way, deciding an op costs the same
+ * whatever the number of rules that cannot match it.
  *
  * @default_action: Action for the ops no rule matches.
  * @nr_rules: Number of rules.
  * @rules: The rules, in the order of the text: the first that matches wins.
- * @index: For each op and context, the rules that can match it, in order,
- *	so that an op no rule names costs one lookup whatever the number of
- *	rules.
+ * @index: For each op and context, the rules without a key that name it,
+ *	in order.
  * @nr_index: Number of entries of each list of @index.
  * @needs: For each op and context, what its candidate rules match on
  *	(%URINGAUDIT_MATCH_*): what the caller must provide.
+ * @keys: For each op and context, the keys of the keyed rules that name it
+ *	(%URINGAUDIT_MATCH_*): the lookups an op makes.
  * @index_mem: Storage of every list of @index.
+ * @groups: The key groups, one per key and value.
+ * @key_rules: The rules of every group, group after group.
+ * @table: Open-addressing hash table of @groups: index + 1, or 0 if free.
+ * @table_mask: Number of slots of @table less one; a power of two less one.
  */
 struct uringaudit_policy {
 	enum uringaudit_action default_action;
@@ -165,8 +235,30 @@ struct uringaudit_policy {
 	const u32 *index[__URINGAUDIT_OP_MAX][URINGAUDIT_NR_RULE_CTX];
 	u32 nr_index[__URINGAUDIT_OP_MAX][URINGAUDIT_NR_RULE_CTX];
 	u32 needs[__URINGAUDIT_OP_MAX][URINGAUDIT_NR_RULE_CTX];
+	u32 keys[__URINGAUDIT_OP_MAX][URINGAUDIT_NR_RULE_CTX];
 	u32 *index_mem;
+	struct uringaudit_key_group *groups;
+	u32 *key_rules;
+	u32 *table;
+	u32 table_mask;
 };
+
+/* FNV-1a, 32 bits: the hash of exe and path keys and of path prefixes. */
+#define URINGAUDIT_HASH_INIT 2166136261U
+
+static inline u32 uringaudit_hash_byte(u32 hash, unsigned char c)
+{
+	return (hash ^ c) * 16777619U;
+}
+
+static inline u32 uringaudit_str_hash(const char *s, u32 len)
+{
+	u32 hash = URINGAUDIT_HASH_INIT;
+
+	while (len--)
+		hash = uringaudit_hash_byte(hash, *s++);
+	return hash;
+}
 
 /**
  * struct uringaudit_subject - What the matcher compares a rule with
@@ -212,6 +304,8 @@ int uringaudit_rule_format(const struct uringaudit_rule *rule, char *buf,
 			   size_t size);
 bool uringaudit_rule_matches(const struct uringaudit_rule *r,
 			     const struct uringaudit_subject *s);
+u32 *uringaudit_policy_slot(const struct uringaudit_policy *policy, u32 kind,
+			    u32 hash);
 const struct uringaudit_rule *
 uringaudit_policy_match(const struct uringaudit_policy *policy,
 			const struct uringaudit_subject *subj);

@@ -409,54 +409,72 @@ static int parse_rule(struct parser *p, struct uringaudit_rule *r,
 	return 0;
 }
 
-/* The ops a rule applies to: those it names, else all it can match. */
-static u64 rule_ops(const struct uringaudit_rule *r)
+/*
+ * The key a rule is indexed by: the first of uid, auid, gid, exe and path
+ * it matches on, and the value of it (@hash); 0 for a rule without one.
+ */
+static u32 rule_key(const struct uringaudit_rule *r, u32 *hash)
 {
-	u64 ops = r->ops ? r->ops : GENMASK_ULL(__URINGAUDIT_OP_MAX - 1, 0);
-
-	if (r->match & URINGAUDIT_MATCH_PATH)
-		ops &= URINGAUDIT_FILE_OPS;
-	return ops;
-}
-
-static u32 rule_ctxs(const struct uringaudit_rule *r)
-{
-	return r->ctxs ? r->ctxs : GENMASK_ULL(URINGAUDIT_NR_RULE_CTX - 1, 0);
+	if (r->match & URINGAUDIT_MATCH_UID) {
+		*hash = r->uid;
+		return URINGAUDIT_MATCH_UID;
+	}
+	if (r->match & URINGAUDIT_MATCH_AUID) {
+		*hash = r->auid;
+		return URINGAUDIT_MATCH_AUID;
+	}
+	if (r->match & URINGAUDIT_MATCH_GID) {
+		*hash = r->gid;
+		return URINGAUDIT_MATCH_GID;
+	}
+	if (r->match & URINGAUDIT_MATCH_EXE) {
+		*hash = uringaudit_str_hash(r->exe, r->exe_len);
+		return URINGAUDIT_MATCH_EXE;
+	}
+	if (r->match & URINGAUDIT_MATCH_PATH) {
+		*hash = uringaudit_str_hash(r->path, r->path_len);
+		return URINGAUDIT_MATCH_PATH;
+	}
+	return 0;
 }
 
 /*
- * Visit the op and context slots of rule @i: count them (and what they
- * match on) when @fill is false, append the rule to their lists when true.
+ * Visit the op and context slots of rule @i: note what it matches on, and
+ * count it in the lists of the slots if it has no key, when @fill is
+ * false; append it to those lists when true.  Returns the count.
  */
 static u32 index_rule(struct uringaudit_policy *pol, u32 i, bool fill)
 {
 	const struct uringaudit_rule *r = &pol->rules[i];
-	const u64 ops = rule_ops(r);
-	const u32 ctxs = rule_ctxs(r);
-	u32 op, ctx, n = 0;
+	const u64 ops = uringaudit_rule_ops(r);
+	const u32 ctxs = uringaudit_rule_ctxs(r);
+	u32 op, ctx, hash, kind = rule_key(r, &hash), n = 0;
 
 	for (op = 0; op < __URINGAUDIT_OP_MAX; op++) {
 		if (!(ops & BIT_ULL(op)))
 			continue;
 		for (ctx = 0; ctx < URINGAUDIT_NR_RULE_CTX; ctx++) {
+			u32 *nr = &pol->nr_index[op][ctx];
+
 			if (!(ctxs & BIT(ctx)))
 				continue;
-			if (fill)
-				((u32 *)pol
-					 ->index[op]
-						[ctx])[pol->nr_index[op][ctx]] =
-					i;
-			else
+			if (!fill) {
 				pol->needs[op][ctx] |= r->match;
-			pol->nr_index[op][ctx]++;
+				pol->keys[op][ctx] |= kind;
+			}
+			if (kind)
+				continue;
+			if (fill)
+				((u32 *)pol->index[op][ctx])[*nr] = i;
+			(*nr)++;
 			n++;
 		}
 	}
 	return n;
 }
 
-/* Build the per-op, per-context candidate lists of a parsed policy. */
-static int build_index(struct uringaudit_policy *pol)
+/* The per-op, per-context lists of the rules without a key. */
+static int build_lists(struct uringaudit_policy *pol)
 {
 	u32 op, ctx, i, total = 0, *pos;
 
@@ -477,6 +495,57 @@ static int build_index(struct uringaudit_policy *pol)
 	}
 	for (i = 0; i < pol->nr_rules; i++)
 		index_rule(pol, i, true);
+	return 0;
+}
+
+/*
+ * The hash table of the keyed rules: a group per key and value, holding
+ * its rules in the order of the policy.
+ */
+static int build_keys(struct uringaudit_policy *pol)
+{
+	u32 i, hash, kind, nr_keyed = 0, nr_groups = 0, size = 2, pos = 0;
+	struct uringaudit_key_group *g;
+	u32 *slot;
+
+	for (i = 0; i < pol->nr_rules; i++)
+		nr_keyed += !!rule_key(&pol->rules[i], &hash);
+	if (!nr_keyed)
+		return 0;
+	while (size < 2 * nr_keyed)
+		size *= 2;
+	pol->table = kvcalloc(size, sizeof(u32), GFP_KERNEL);
+	pol->groups = kvcalloc(nr_keyed, sizeof(*pol->groups), GFP_KERNEL);
+	pol->key_rules = kvcalloc(nr_keyed, sizeof(u32), GFP_KERNEL);
+	if (!pol->table || !pol->groups || !pol->key_rules)
+		return -ENOMEM;
+	pol->table_mask = size - 1;
+
+	/* Count the rules of each group, then place them, in order. */
+	for (i = 0; i < pol->nr_rules; i++) {
+		kind = rule_key(&pol->rules[i], &hash);
+		if (!kind)
+			continue;
+		slot = uringaudit_policy_slot(pol, kind, hash);
+		if (!*slot) {
+			*slot = ++nr_groups;
+			pol->groups[*slot - 1].kind = kind;
+			pol->groups[*slot - 1].hash = hash;
+		}
+		pol->groups[*slot - 1].count++;
+	}
+	for (i = 0; i < nr_groups; i++) {
+		pol->groups[i].first = pos;
+		pos += pol->groups[i].count;
+		pol->groups[i].count = 0;
+	}
+	for (i = 0; i < pol->nr_rules; i++) {
+		kind = rule_key(&pol->rules[i], &hash);
+		if (!kind)
+			continue;
+		g = &pol->groups[*uringaudit_policy_slot(pol, kind, hash) - 1];
+		pol->key_rules[g->first + g->count++] = i;
+	}
 	return 0;
 }
 
@@ -594,7 +663,9 @@ next:
 		      "no statement: to allow everything, load \"default allow\"");
 	}
 	if (!p.err) {
-		ret = build_index(pol);
+		ret = build_lists(pol);
+		if (!ret)
+			ret = build_keys(pol);
 		if (ret) {
 			uringaudit_policy_free(pol);
 			return ERR_PTR(ret);
@@ -620,6 +691,9 @@ void uringaudit_policy_free(struct uringaudit_policy *policy)
 		rule_release(&policy->rules[i]);
 	kvfree(policy->rules);
 	kvfree(policy->index_mem);
+	kvfree(policy->table);
+	kvfree(policy->groups);
+	kvfree(policy->key_rules);
 	kfree(policy);
 }
 

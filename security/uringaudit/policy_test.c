@@ -300,6 +300,69 @@ static void test_index_skips_other_ops(struct kunit *const test)
 	uringaudit_policy_free(pol);
 }
 
+/* Keyed rules sit in hash groups, yet the first rule in the text wins. */
+static void test_keyed_rules_keep_order(struct kunit *const test)
+{
+	const char *text = "deny op=open path=/etc\n" /* 0 */
+			   "allow op=open uid=0\n" /* 1 */
+			   "audit op=open\n" /* 2 */
+			   "deny op=open uid=0 exe=/bin/sh\n"; /* 3 */
+	struct uringaudit_subject subj = { .op = OPEN,
+					   .ctx = INLINE,
+					   .exe = "/bin/sh" };
+	struct uringaudit_policy *pol;
+
+	pol = uringaudit_policy_parse(text, strlen(text), NULL, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(pol));
+	subj.path = "/etc/x";
+	KUNIT_EXPECT_PTR_EQ(test, &pol->rules[0],
+			    uringaudit_policy_match(pol, &subj));
+	subj.path = "/tmp/x";
+	KUNIT_EXPECT_PTR_EQ(test, &pol->rules[1],
+			    uringaudit_policy_match(pol, &subj));
+	subj.uid = 5;
+	KUNIT_EXPECT_PTR_EQ(test, &pol->rules[2],
+			    uringaudit_policy_match(pol, &subj));
+	uringaudit_policy_free(pol);
+}
+
+/*
+ * A rule with a uid, auid, gid, exe or path is found by its value: an op
+ * with another value has no candidate, whatever the number of rules.
+ */
+static void test_index_skips_other_values(struct kunit *const test)
+{
+	const u32 n = 4096;
+	struct uringaudit_subject subj = { .op = OPEN, .ctx = IOWQ };
+	struct uringaudit_policy *pol;
+	const u32 *slot;
+	char *text;
+	size_t len = 0;
+	u32 i;
+
+	text = kunit_kmalloc(test, n * 32, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, text);
+	for (i = 0; i < n; i++)
+		len += sprintf(text + len, "deny op=open uid=%u\n", 10000 + i);
+	pol = uringaudit_policy_parse(text, len, NULL, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(pol));
+	KUNIT_EXPECT_EQ(test, 0, pol->nr_index[OPEN][IOWQ]);
+	KUNIT_EXPECT_EQ(test, URINGAUDIT_MATCH_UID, pol->keys[OPEN][IOWQ]);
+	slot = uringaudit_policy_slot(pol, URINGAUDIT_MATCH_UID, 5);
+	KUNIT_ASSERT_NOT_NULL(test, slot);
+	KUNIT_EXPECT_EQ(test, 0, *slot);
+	slot = uringaudit_policy_slot(pol, URINGAUDIT_MATCH_UID, 10007);
+	KUNIT_ASSERT_NOT_NULL(test, slot);
+	KUNIT_ASSERT_NE(test, 0, *slot);
+	KUNIT_EXPECT_EQ(test, 1, pol->groups[*slot - 1].count);
+	subj.uid = 5;
+	KUNIT_EXPECT_NULL(test, uringaudit_policy_match(pol, &subj));
+	subj.uid = 10007;
+	KUNIT_EXPECT_PTR_EQ(test, &pol->rules[7],
+			    uringaudit_policy_match(pol, &subj));
+	uringaudit_policy_free(pol);
+}
+
 static struct kunit_case uringaudit_policy_cases[] = {
 	KUNIT_CASE_PARAM(test_parse, parse_gen_params),
 	KUNIT_CASE(test_normal_form_is_stable),
@@ -308,6 +371,8 @@ static struct kunit_case uringaudit_policy_cases[] = {
 	KUNIT_CASE(test_too_many_rules),
 	KUNIT_CASE_PARAM(test_match, match_gen_params),
 	KUNIT_CASE(test_index_skips_other_ops),
+	KUNIT_CASE(test_keyed_rules_keep_order),
+	KUNIT_CASE(test_index_skips_other_values),
 	{}
 };
 

@@ -31,6 +31,7 @@ typedef uint64_t u64;
 #define kvcalloc(n, size, gfp) calloc(n, size)
 #define kvfree(p) free((void *)(p))
 
+#define U32_MAX UINT32_MAX
 #define BIT(n) (1UL << (n))
 #define BIT_ULL(n) (1ULL << (n))
 #define GENMASK_ULL(h, l) ((~0ULL << (l)) & (~0ULL >> (63 - (h))))

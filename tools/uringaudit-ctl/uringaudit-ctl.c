@@ -709,7 +709,7 @@ static int cmd_explain(int argc, char **argv)
 	bool ctx_given = false;
 	size_t len;
 	char *text;
-	int i, op;
+	int i, op, named;
 
 	if (wants_help(argc, argv) || argc < 2) {
 		printf("Usage: %s explain OP [ctx=inline|iowq|sqpoll] [uid=N] [gid=N]\n"
@@ -779,20 +779,23 @@ static int cmd_explain(int argc, char **argv)
 	else
 		printf("%u", subj.auid);
 	printf(" exe=%s path=%s\n", subj.exe ?: "?", subj.path ?: "?");
-	printf("%u rules; %u name this op and context\n", pol->nr_rules,
-	       pol->nr_index[subj.op][subj.ctx]);
-	for (i = 0; i < (int)pol->nr_index[subj.op][subj.ctx]; i++) {
-		const struct uringaudit_rule *r =
-			&pol->rules[pol->index[subj.op][subj.ctx][i]];
-		const char *no = mismatch(r, &subj, why, sizeof(why));
-
-		uringaudit_rule_format(r, buf, sizeof(buf));
-		if (!no)
-			break;
-		printf("  line %u: %s\n    does not match: %s\n", r->line, buf,
-		       no);
-	}
 	rule = uringaudit_policy_match(pol, &subj);
+	for (i = 0, named = 0; i < (int)pol->nr_rules; i++)
+		named += uringaudit_rule_names(&pol->rules[i], subj.op,
+					       subj.ctx);
+	printf("%u rules; %u name this op and context\n", pol->nr_rules, named);
+	/* The rules before the one that decides, and why they do not. */
+	for (i = 0; i < (int)pol->nr_rules; i++) {
+		const struct uringaudit_rule *r = &pol->rules[i];
+
+		if (r == rule)
+			break;
+		if (!uringaudit_rule_names(r, subj.op, subj.ctx))
+			continue;
+		uringaudit_rule_format(r, buf, sizeof(buf));
+		printf("  line %u: %s\n    does not match: %s\n", r->line, buf,
+		       mismatch(r, &subj, why, sizeof(why)) ?: "?");
+	}
 	if (rule) {
 		uringaudit_rule_format(rule, buf, sizeof(buf));
 		printf("  line %u: %s\n    matches\n", rule->line, buf);
