@@ -8,7 +8,10 @@
  * once for warm-up (rep 0) and then REPS times, interleaved with the
  * others.  Results go to stdout as one line per measurement:
  *
- *   bench config=C workload=W rep=R ops=N ns=T ctxsw=S records=K lost=L
+ *   bench config=C workload=W rep=R ops=N ns=T ctxsw=S records=K lost=L all=A
+ *
+ * K counts the records of the configuration's type (uringaudit's, or
+ * URINGOP), A every audit record read meanwhile (SYSCALL, PATH, ...).
  *
  * which mk/bench-report.pl turns into docs/benchmarks.md.
  *
@@ -56,9 +59,10 @@
 #define AUDIT_URINGOP 1336
 #endif
 
-/* Records the audit consumer has read, by type; shared with it. */
+/* Records the audit consumer has read, by type and in all; shared with it. */
 struct counters {
 	volatile unsigned long by_type[2048];
+	volatile unsigned long all;
 };
 
 static struct counters *counters;
@@ -415,8 +419,10 @@ static void start_consumer(void)
 			_exit(1);
 		}
 		for (; NLMSG_OK(nlh, (size_t)got); nlh = NLMSG_NEXT(nlh, got))
-			if (nlh->nlmsg_type < 2048)
+			if (nlh->nlmsg_type < 2048) {
 				counters->by_type[nlh->nlmsg_type]++;
+				counters->all++;
+			}
 	}
 }
 
@@ -456,6 +462,10 @@ struct config {
 	const char *name;
 	/* Rules of a policy no op matches; -1: no policy to load. */
 	int rules;
+	/* Its rules match on uid, auid and gid only: no path, no exe. */
+	bool ids_only;
+	/* Its rules name other op classes than the benchmark's. */
+	bool other_ops;
 	/* The policy audits the ops; the kernel audits them (URINGOP). */
 	bool audit, uringop;
 	/* Measured on every workload, or only on the mediated ones. */
@@ -463,15 +473,17 @@ struct config {
 };
 
 static const struct config configs[] = {
-	{ "none", -1, false, false, true },
-	{ "empty", 0, false, false, true },
-	{ "rules64", 64, false, false, true },
-	{ "audit", 0, true, false, false },
-	{ "uringop", 0, false, true, false },
-	{ "rules1", 1, false, false, false },
-	{ "rules16", 16, false, false, false },
-	{ "rules256", 256, false, false, false },
-	{ "rules4096", 4096, false, false, false },
+	{ "none", -1, false, false, false, false, true },
+	{ "empty", 0, false, false, false, false, true },
+	{ "others64", 64, false, true, false, false, true },
+	{ "rules64", 64, false, false, false, false, true },
+	{ "ids64", 64, true, false, false, false, false },
+	{ "audit", 0, false, false, true, false, false },
+	{ "uringop", 0, false, false, false, true, false },
+	{ "rules1", 1, false, false, false, false, false },
+	{ "rules16", 16, false, false, false, false, false },
+	{ "rules256", 256, false, false, false, false, false },
+	{ "rules4096", 4096, false, false, false, false, false },
 };
 
 #define NR_CONFIGS (sizeof(configs) / sizeof(configs[0]))
@@ -480,8 +492,12 @@ static const struct config configs[] = {
  * A policy of @n rules that name the benchmark's ops but match none of
  * them: every key kind, so that the op's path and the executable are
  * resolved as a real policy would make them; rule 0 has all of them.
+ * With @ids_only, uid, auid and gid rules only.  With @other_ops, the same
+ * rules name ops the benchmark does not do (unlink, mkdir, rename,
+ * symlink) instead: what most rules of a real policy are to a given op.
  */
-static char *nonmatching_policy(int n, size_t *len)
+static char *nonmatching_policy(int n, bool ids_only, bool other_ops,
+				size_t *len)
 {
 	size_t size = 128 + (size_t)n * 96, off = 0;
 	char *text = malloc(size);
@@ -492,7 +508,7 @@ static char *nonmatching_policy(int n, size_t *len)
 	for (i = 0; i < n; i++) {
 		const char *fmt;
 
-		switch (i ? i % 4 : 4) {
+		switch (ids_only ? 5 + i % 3 : i ? i % 4 : 4) {
 		case 0:
 			fmt = "deny op=open,read uid=%d\n";
 			break;
@@ -505,9 +521,23 @@ static char *nonmatching_policy(int n, size_t *len)
 		case 3:
 			fmt = "deny op=open,read path=/srv/none/d%d\n";
 			break;
-		default:
+		case 4:
 			fmt = "deny op=open,read uid=%d exe=/opt/none/bin/p0 path=/srv/none/d0\n";
 			break;
+		case 5:
+			fmt = "deny op=open,read uid=%d\n";
+			break;
+		case 6:
+			fmt = "audit op=open,read auid=%d\n";
+			break;
+		default:
+			fmt = "deny op=open,read gid=%d\n";
+			break;
+		}
+		if (other_ops && !strncmp(fmt, "deny op=open,read", 17)) {
+			off += snprintf(text + off, size - off,
+					"deny op=unlink,mkdir,rename,symlink");
+			fmt += 17;
 		}
 		off += snprintf(text + off, size - off, fmt, 60000 + i);
 	}
@@ -536,7 +566,8 @@ static void enter_config(const struct config *c)
 		load_policy(audit_policy, strlen(audit_policy));
 	} else if (c->rules >= 0) {
 		size_t len;
-		char *text = nonmatching_policy(c->rules, &len);
+		char *text = nonmatching_policy(c->rules, c->ids_only,
+						c->other_ops, &len);
 
 		load_policy(text, len);
 		free(text);
@@ -571,6 +602,7 @@ static void measure(const struct config *c, const struct workload *w, int rep)
 	int type = c->uringop ? AUDIT_URINGOP : AUDIT_URINGAUDIT;
 	bool records = (c->audit && w->mediated) || (c->uringop && w->uringop);
 	unsigned long before = counters->by_type[type], got;
+	unsigned long all = counters->all;
 	long lost_before = audit_lost(), lost_after;
 	unsigned long long cs;
 	uint64_t t;
@@ -596,9 +628,10 @@ static void measure(const struct config *c, const struct workload *w, int rep)
 		    strerror(-ret));
 	if (!records)
 		got = counters->by_type[type] - before;
-	printf("bench config=%s workload=%s rep=%d ops=%u ns=%llu ctxsw=%llu records=%lu lost=%ld\n",
+	printf("bench config=%s workload=%s rep=%d ops=%u ns=%llu ctxsw=%llu records=%lu lost=%ld all=%lu\n",
 	       c->name, w->name, rep, n, (unsigned long long)t, cs, got,
-	       lost_after - lost_before + (long)(records ? n - got : 0));
+	       lost_after - lost_before + (long)(records ? n - got : 0),
+	       counters->all - all);
 	fflush(stdout);
 }
 

@@ -78,6 +78,20 @@ static int find_rule_lines(struct uringaudit_active *active)
 	return i == n + 1 ? 0 : -EINVAL;
 }
 
+/* The ops that nothing but an allowing default decides. */
+static void find_quiet_ops(struct uringaudit_active *active)
+{
+	const struct uringaudit_policy *pol = active->policy;
+	u32 op, ctx;
+
+	if (pol->default_action != URINGAUDIT_ALLOW)
+		return;
+	for (op = 0; op < __URINGAUDIT_OP_MAX; op++)
+		for (ctx = 0; ctx < URINGAUDIT_NR_RULE_CTX; ctx++)
+			if (!pol->nr_index[op][ctx] && !pol->keys[op][ctx])
+				active->quiet[ctx] |= BIT_ULL(op);
+}
+
 /**
  * uringaudit_active_rule() - The normal form of a rule of the active policy
  * @active: The active policy.
@@ -125,6 +139,7 @@ static struct uringaudit_active *new_active(const char *text, size_t len,
 		free_active(active);
 		return ERR_PTR(-ENOMEM);
 	}
+	find_quiet_ops(active);
 	sha256(active->text, active->text_len, active->digest);
 	active->loaded = ktime_get_real_seconds();
 	return active;

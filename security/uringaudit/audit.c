@@ -121,8 +121,22 @@ static void sink_close(struct sink *s, int type)
 	}
 }
 
-static void log_inode(struct sink *s, const struct inode *inode)
+/* Whether audit would print @str as it is, in quotes. */
+static bool plain(const char *str)
 {
+	return str && !audit_string_contains_control(str, strlen(str));
+}
+
+static void log_path(struct sink *s, const char *path,
+		     const struct inode *inode)
+{
+	if (inode && plain(path)) {
+		sink_printf(s, " path=\"%s\" dev=%02x:%02x ino=%lu", path,
+			    MAJOR(inode->i_sb->s_dev),
+			    MINOR(inode->i_sb->s_dev), inode->i_ino);
+		return;
+	}
+	sink_string(s, "path", path);
 	if (!inode) {
 		sink_printf(s, " dev=? ino=?");
 		return;
@@ -176,17 +190,14 @@ static void log_object(struct sink *s, const struct uringaudit_decision *d)
 
 	switch (obj->type) {
 	case URINGAUDIT_OBJ_FILE:
-		sink_string(s, "path", path);
-		log_inode(s, file_inode(obj->file));
+		log_path(s, path, file_inode(obj->file));
 		break;
 	case URINGAUDIT_OBJ_PATH:
-		sink_string(s, "path", path);
-		log_inode(s, d_backing_inode(obj->path->dentry));
+		log_path(s, path, d_backing_inode(obj->path->dentry));
 		break;
 	case URINGAUDIT_OBJ_ENTRY:
 	case URINGAUDIT_OBJ_DENTRY:
-		sink_string(s, "path", path);
-		log_inode(s, d_backing_inode(obj->dentry));
+		log_path(s, path, d_backing_inode(obj->dentry));
 		break;
 	case URINGAUDIT_OBJ_SOCKET:
 		sink_printf(s, " family=%u",
@@ -203,26 +214,76 @@ static void log_object(struct sink *s, const struct uringaudit_decision *d)
 		sink_printf(s, " cmd_op=%u", obj->cmd_op);
 }
 
-static void log_origin(struct sink *s, const struct uringaudit_decision *d)
+/* Who the op runs as, and the process behind it. */
+struct who {
+	pid_t pid;
+	pid_t tid;
+	char comm[TASK_COMM_LEN];
+	u32 uid, euid, gid, egid, auid, ses;
+	bool personality;
+	pid_t origin_pid;
+	char origin_comm_buf[TASK_COMM_LEN];
+	const char *origin_comm;
+	const char *origin_exe;
+	u32 origin_uid;
+};
+
+static void get_who(struct who *w, const struct uringaudit_decision *d)
 {
 	const struct uringaudit_origin *origin = d->origin;
-	char comm[TASK_COMM_LEN];
+	const struct cred *cred = d->cred;
 
+	w->pid = task_tgid_nr(current);
+	w->tid = task_pid_nr(current);
+	get_task_comm(w->comm, current);
+	w->uid = from_kuid(&init_user_ns, cred->uid);
+	w->euid = from_kuid(&init_user_ns, cred->euid);
+	w->gid = from_kgid(&init_user_ns, cred->gid);
+	w->egid = from_kgid(&init_user_ns, cred->egid);
+	w->auid = from_kuid(&init_user_ns, audit_get_loginuid(current));
+	w->ses = audit_get_sessionid(current);
+	w->personality = d->subj->op == URINGAUDIT_OP_OVERRIDE_CREDS ||
+			 current_cred() != current_real_cred();
 	if (origin) {
-		sink_printf(s, " origin_pid=%d", origin->tgid);
-		sink_string(s, "origin_comm", origin->comm);
-		sink_string(s, "origin_exe", origin->exe);
-		sink_printf(s, " origin_uid=%u",
-			    from_kuid(&init_user_ns, origin->uid));
+		w->origin_pid = origin->tgid;
+		w->origin_comm = origin->comm;
+		w->origin_exe = origin->exe;
+		w->origin_uid = from_kuid(&init_user_ns, origin->uid);
 		return;
 	}
 	/* Inline: the process behind the op is the current one. */
-	get_task_comm(comm, current->group_leader);
-	sink_printf(s, " origin_pid=%d", task_tgid_nr(current));
-	sink_string(s, "origin_comm", comm);
-	sink_string(s, "origin_exe", uringaudit_current_exe());
-	sink_printf(s, " origin_uid=%u",
-		    from_kuid(&init_user_ns, current_real_cred()->uid));
+	get_task_comm(w->origin_comm_buf, current->group_leader);
+	w->origin_pid = w->pid;
+	w->origin_comm = w->origin_comm_buf;
+	w->origin_exe = uringaudit_current_exe();
+	w->origin_uid = from_kuid(&init_user_ns, current_real_cred()->uid);
+}
+
+/* The fields after the object, when no string needs hex: one call. */
+#define WHO_FORMAT                                                         \
+	" pid=%d tid=%d comm=\"%s\" uid=%u euid=%u gid=%u egid=%u auid=%u" \
+	" ses=%u%s origin_pid=%d origin_comm=\"%s\" origin_exe=\"%s\""     \
+	" origin_uid=%u res=%d"
+
+static void log_who(struct sink *s, const struct who *w, bool denied)
+{
+	if (plain(w->comm) && plain(w->origin_comm) && plain(w->origin_exe)) {
+		sink_printf(s, WHO_FORMAT, w->pid, w->tid, w->comm, w->uid,
+			    w->euid, w->gid, w->egid, w->auid, w->ses,
+			    w->personality ? " personality=1" : "",
+			    w->origin_pid, w->origin_comm, w->origin_exe,
+			    w->origin_uid, denied ? 0 : 1);
+		return;
+	}
+	sink_printf(s, " pid=%d tid=%d", w->pid, w->tid);
+	sink_string(s, "comm", w->comm);
+	sink_printf(s, " uid=%u euid=%u gid=%u egid=%u auid=%u ses=%u%s",
+		    w->uid, w->euid, w->gid, w->egid, w->auid, w->ses,
+		    w->personality ? " personality=1" : "");
+	sink_printf(s, " origin_pid=%d", w->origin_pid);
+	sink_string(s, "origin_comm", w->origin_comm);
+	sink_string(s, "origin_exe", w->origin_exe);
+	sink_printf(s, " origin_uid=%u res=%d", w->origin_uid, denied ? 0 : 1);
 }
 
 /**
@@ -233,8 +294,7 @@ static void log_origin(struct sink *s, const struct uringaudit_decision *d)
  */
 void uringaudit_audit_decision(const struct uringaudit_decision *d)
 {
-	const struct cred *cred = d->cred;
-	char comm[TASK_COMM_LEN];
+	struct who who;
 	struct sink s;
 	bool denied = d->action == URINGAUDIT_DENY && !d->permissive;
 
@@ -243,32 +303,15 @@ void uringaudit_audit_decision(const struct uringaudit_decision *d)
 		return;
 	}
 
-	sink_printf(&s, "op=%s ctx=%s decision=%s permissive=%d",
+	sink_printf(&s, "op=%s ctx=%s decision=%s permissive=%d rule=%s%.*s%s",
 		    uringaudit_op_names[d->subj->op],
 		    uringaudit_ctx_names[d->subj->ctx],
-		    uringaudit_action_names[d->action], d->permissive ? 1 : 0);
-	if (d->rule)
-		sink_printf(&s, " rule=\"%.*s\"", (int)d->rule_len,
-			    d->rule_text);
-	else
-		sink_printf(&s, " rule=default");
+		    uringaudit_action_names[d->action], d->permissive ? 1 : 0,
+		    d->rule ? "\"" : "", d->rule ? (int)d->rule_len : 7,
+		    d->rule ? d->rule_text : "default", d->rule ? "\"" : "");
 	log_object(&s, d);
-	get_task_comm(comm, current);
-	sink_printf(&s, " pid=%d tid=%d", task_tgid_nr(current),
-		    task_pid_nr(current));
-	sink_string(&s, "comm", comm);
-	sink_printf(&s, " uid=%u euid=%u gid=%u egid=%u auid=%u ses=%u",
-		    from_kuid(&init_user_ns, cred->uid),
-		    from_kuid(&init_user_ns, cred->euid),
-		    from_kgid(&init_user_ns, cred->gid),
-		    from_kgid(&init_user_ns, cred->egid),
-		    from_kuid(&init_user_ns, audit_get_loginuid(current)),
-		    audit_get_sessionid(current));
-	if (d->subj->op == URINGAUDIT_OP_OVERRIDE_CREDS ||
-	    current_cred() != current_real_cred())
-		sink_printf(&s, " personality=1");
-	log_origin(&s, d);
-	sink_printf(&s, " res=%d", denied ? 0 : 1);
+	get_who(&who, d);
+	log_who(&s, &who, denied);
 	sink_close(&s, AUDIT_URINGAUDIT);
 	this_cpu_inc(uringaudit_stats.records);
 }

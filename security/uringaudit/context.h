@@ -73,8 +73,13 @@ static __always_inline enum uringaudit_ctx uringaudit_current_ctx(void)
 	const unsigned int flags = READ_ONCE(task->flags);
 	long nr = -1;
 
-	if (!(flags & (PF_IO_WORKER | PF_KTHREAD)))
+	/* What uringaudit_classify() says of a user task, in fewer loads. */
+	if (likely(!(flags & (PF_IO_WORKER | PF_KTHREAD)))) {
 		nr = syscall_get_nr(task, task_pt_regs(task));
+		if (likely(nr != __NR_io_uring_enter) || !in_task())
+			return URINGAUDIT_CTX_NONE;
+		return URINGAUDIT_CTX_INLINE;
+	}
 	return uringaudit_classify(flags, READ_ONCE(task->worker_private),
 				   READ_ONCE(task->io_uring), in_task(), nr);
 }

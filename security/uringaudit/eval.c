@@ -93,47 +93,29 @@ const char *uringaudit_object_path(const struct uringaudit_object *obj,
 	return scratch->path;
 }
 
-/**
- * uringaudit_decide_ctx() - Decide on an op whose context is known
- * @op: The op class or event.
- * @ctx: Its context; not %URINGAUDIT_CTX_NONE.
- * @obj: Its object.
- * @cred: The credentials the op runs with, or NULL for the current ones.
- *
- * Finds the rule that decides, records the decision when it is audit or
- * deny, and counts it.
- *
- * Context: Process context; does not sleep.
- * Return: 0 to let the op run, -%EACCES to fail it.
+/*
+ * The decision of an op that a rule names, or that the default audits or
+ * denies: the subject, the match and the record.  Kept out of line, with
+ * its buffers, so that the other decisions do not set up its stack frame
+ * (which the kernel zeroes, CONFIG_INIT_STACK_ALL_ZERO).
  */
-int uringaudit_decide_ctx(enum uringaudit_op op, enum uringaudit_ctx ctx,
-			  const struct uringaudit_object *obj,
-			  const struct cred *cred)
+static noinline int
+decide_policy(const struct uringaudit_active *active, enum uringaudit_op op,
+	      enum uringaudit_ctx ctx, const struct uringaudit_object *obj,
+	      const struct cred *cred, enum uringaudit_action *action)
 {
 	const struct uringaudit_origin *origin = uringaudit_current_origin();
+	const struct uringaudit_policy *policy = active->policy;
 	struct uringaudit_subject subj = { .op = op, .ctx = ctx };
-	struct uringaudit_scratch scratch;
-	const struct uringaudit_policy *policy;
-	const struct uringaudit_active *active;
 	const struct uringaudit_rule *rule = NULL;
-	enum uringaudit_action action = URINGAUDIT_ALLOW;
+	/* Set field by field: the path buffer need not be zeroed. */
+	struct uringaudit_scratch scratch __uninitialized;
 	int ret = 0;
 	u32 needs;
 
-	if (!cred)
-		cred = current_cred();
-	/* Not the path buffer: most decisions never touch it. */
 	scratch.path_buf = NULL;
 	scratch.path = NULL;
 	scratch.path_done = false;
-
-	rcu_read_lock();
-	active = rcu_dereference(uringaudit_active);
-	if (!active)
-		goto out_unlock;
-
-	policy = active->policy;
-	/* An op no rule names: the default decides, at no further cost. */
 	if (policy->nr_index[op][ctx] || policy->keys[op][ctx]) {
 		subj.uid = from_kuid(&init_user_ns, cred->euid);
 		subj.gid = from_kgid(&init_user_ns, cred->egid);
@@ -147,13 +129,13 @@ int uringaudit_decide_ctx(enum uringaudit_op op, enum uringaudit_ctx ctx,
 			subj.path = uringaudit_object_path(obj, &scratch);
 		rule = uringaudit_policy_match(policy, &subj);
 	}
-	action = rule ? rule->action : policy->default_action;
-	if (action != URINGAUDIT_ALLOW) {
+	*action = rule ? rule->action : policy->default_action;
+	if (*action != URINGAUDIT_ALLOW) {
 		struct uringaudit_decision d = {
 			.subj = &subj,
 			.obj = obj,
 			.rule = rule,
-			.action = action,
+			.action = *action,
 			.permissive = READ_ONCE(uringaudit_permissive),
 			.cred = cred,
 			.origin = origin,
@@ -164,13 +146,46 @@ int uringaudit_decide_ctx(enum uringaudit_op op, enum uringaudit_ctx ctx,
 			d.rule_text = uringaudit_active_rule(active, rule,
 							     &d.rule_len);
 		uringaudit_audit_decision(&d);
-		if (action == URINGAUDIT_DENY && !d.permissive)
+		if (*action == URINGAUDIT_DENY && !d.permissive)
 			ret = -EACCES;
 	}
+	kfree(scratch.path_buf);
+	return ret;
+}
 
-out_unlock:
+/**
+ * uringaudit_decide_active() - Decide on an op under the active policy
+ * @op: The op class or event.
+ * @ctx: Its context; not %URINGAUDIT_CTX_NONE.
+ * @obj: Its object.
+ * @cred: The credentials the op runs with, or NULL for the current ones.
+ *
+ * Finds the rule that decides, records the decision when it is audit or
+ * deny, and counts it.  When none of the policy's rules names the op and
+ * the default is allow, that is an RCU read and a counter.
+ *
+ * Context: Process context; does not sleep.
+ * Return: 0 to let the op run, -%EACCES to fail it.
+ */
+int uringaudit_decide_active(enum uringaudit_op op, enum uringaudit_ctx ctx,
+			     const struct uringaudit_object *obj,
+			     const struct cred *cred)
+{
+	enum uringaudit_action action = URINGAUDIT_ALLOW;
+	const struct uringaudit_active *active;
+	const struct uringaudit_policy *policy;
+	int ret = 0;
+
+	rcu_read_lock();
+	active = rcu_dereference(uringaudit_active);
+	if (active) {
+		policy = active->policy;
+		if (policy->nr_index[op][ctx] || policy->keys[op][ctx] ||
+		    policy->default_action != URINGAUDIT_ALLOW)
+			ret = decide_policy(active, op, ctx, obj,
+					    cred ?: current_cred(), &action);
+	}
 	rcu_read_unlock();
 	uringaudit_stats_count(op, ctx, action);
-	kfree(scratch.path_buf);
 	return ret;
 }

@@ -16,8 +16,10 @@
 #include <linux/socket.h>
 #include <linux/types.h>
 
+#include "active.h"
 #include "context.h"
 #include "policy.h"
+#include "stats.h"
 
 /**
  * enum uringaudit_object_type - What an op acts on
@@ -93,9 +95,58 @@ struct uringaudit_scratch {
 const char *uringaudit_object_path(const struct uringaudit_object *obj,
 				   struct uringaudit_scratch *scratch);
 
-int uringaudit_decide_ctx(enum uringaudit_op op, enum uringaudit_ctx ctx,
-			  const struct uringaudit_object *obj,
-			  const struct cred *cred);
+int uringaudit_decide_active(enum uringaudit_op op, enum uringaudit_ctx ctx,
+			     const struct uringaudit_object *obj,
+			     const struct cred *cred);
+
+/**
+ * uringaudit_quiet() - Whether only an allowing default can decide an op
+ * @op: The op class or event.
+ * @ctx: Its context; not %URINGAUDIT_CTX_NONE.
+ *
+ * True with no policy loaded, or when no rule of the policy names the op
+ * in its context and the default is allow.  A policy loaded meanwhile
+ * decides the next op, as if this one had come first.
+ *
+ * Return: true when the op is allowed without a decision.
+ */
+static __always_inline bool uringaudit_quiet(enum uringaudit_op op,
+					     enum uringaudit_ctx ctx)
+{
+	const struct uringaudit_active *active;
+	bool quiet;
+
+	rcu_read_lock();
+	active = rcu_dereference(uringaudit_active);
+	quiet = !active || (active->quiet[ctx] & BIT_ULL(op));
+	rcu_read_unlock();
+	return quiet;
+}
+
+/**
+ * uringaudit_decide_ctx() - Decide on an op whose context is known
+ * @op: The op class or event.
+ * @ctx: Its context; not %URINGAUDIT_CTX_NONE.
+ * @obj: Its object.
+ * @cred: The credentials the op runs with, or NULL for the current ones.
+ *
+ * An op that only an allowing default can decide (uringaudit_quiet()) is
+ * counted and allowed here, inline.
+ *
+ * Context: Process context; does not sleep.
+ * Return: 0 to let the op run, -%EACCES to fail it.
+ */
+static __always_inline int
+uringaudit_decide_ctx(enum uringaudit_op op, enum uringaudit_ctx ctx,
+		      const struct uringaudit_object *obj,
+		      const struct cred *cred)
+{
+	if (likely(uringaudit_quiet(op, ctx))) {
+		uringaudit_stats_count(op, ctx, URINGAUDIT_ALLOW);
+		return 0;
+	}
+	return uringaudit_decide_active(op, ctx, obj, cred);
+}
 
 /**
  * uringaudit_decide() - Decide on an op of the current task
@@ -103,17 +154,27 @@ int uringaudit_decide_ctx(enum uringaudit_op op, enum uringaudit_ctx ctx,
  * @...: Its object: a pointer to &struct uringaudit_object, often a
  *	compound literal (hence the variadic form, for its commas).
  *
- * A macro, so that the object is built only for io_uring work: any other
- * task pays for the context test alone, two loads and two tests.
+ * A macro, so that the object is built only for an op that a rule names or
+ * the default audits or denies: any other task pays for the context test
+ * alone, two loads and two tests; other io_uring work, for a look at the
+ * policy (uringaudit_quiet()) and a counter more.
  *
  * Return: 0 to let the op run, -%EACCES to fail it.
  */
-#define uringaudit_decide(op, ...)                                          \
-	({                                                                  \
-		const enum uringaudit_ctx ctx_ = uringaudit_current_ctx();  \
-		likely(ctx_ == URINGAUDIT_CTX_NONE) ?                       \
-			0 :                                                 \
-			uringaudit_decide_ctx(op, ctx_, __VA_ARGS__, NULL); \
+#define uringaudit_decide(op, ...)                                         \
+	({                                                                 \
+		const enum uringaudit_op op_ = (op);                       \
+		const enum uringaudit_ctx ctx_ = uringaudit_current_ctx(); \
+		int ret_ = 0;                                              \
+		if (unlikely(ctx_ != URINGAUDIT_CTX_NONE)) {               \
+			if (likely(uringaudit_quiet(op_, ctx_)))           \
+				uringaudit_stats_count(op_, ctx_,          \
+						       URINGAUDIT_ALLOW);  \
+			else                                               \
+				ret_ = uringaudit_decide_active(           \
+					op_, ctx_, __VA_ARGS__, NULL);     \
+		}                                                          \
+		ret_;                                                      \
 	})
 
 #endif /* _SECURITY_URINGAUDIT_EVAL_H */

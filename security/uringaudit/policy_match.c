@@ -52,6 +52,17 @@ bool uringaudit_rule_matches(const struct uringaudit_rule *r,
 	return true;
 }
 
+/* murmur3's finalizer: every bit of @h moves the low bits of the slot. */
+static u32 mix(u32 h)
+{
+	h ^= h >> 16;
+	h *= 0x85ebca6bU;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35U;
+	h ^= h >> 16;
+	return h;
+}
+
 /**
  * uringaudit_policy_slot() - The hash table slot of a key's group
  * @policy: The policy.
@@ -69,7 +80,7 @@ u32 *uringaudit_policy_slot(const struct uringaudit_policy *policy, u32 kind,
 	if (!policy->table)
 		return NULL;
 	/* Never full: the table has twice as many slots as groups. */
-	for (i = (hash ^ (kind * 0x85ebca6bU)) * 0x9e3779b1U;; i++) {
+	for (i = mix(hash ^ (kind << 29));; i++) {
 		u32 *slot = &policy->table[i & policy->table_mask];
 		const struct uringaudit_key_group *g;
 
