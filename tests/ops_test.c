@@ -686,4 +686,41 @@ TEST_F(ops, permissive_lets_op_run)
 	expect_record(_metadata, self, variant, "deny", "1", "1");
 }
 
+/* A context the variant's op does not run in. */
+static const char *other_ctx(const FIXTURE_VARIANT(ops) * variant)
+{
+	if (!strcmp(variant->ctx, "inline"))
+		return "iowq";
+	if (!strcmp(variant->ctx, "iowq"))
+		return "sqpoll";
+	return "inline";
+}
+
+/*
+ * A rule for the op in another context leaves it to the default, allow
+ * (decided in the hook) or audit (decided by the policy).
+ */
+TEST_F(ops, other_context_default_allow)
+{
+	char policy[128];
+
+	ASSERT_EQ(0, set_mode("enforce"));
+	snprintf(policy, sizeof(policy), "default allow\ndeny op=%s ctx=%s\n",
+		 variant->op, other_ctx(variant));
+	ASSERT_EQ(0, load_policy(policy));
+	EXPECT_EQ(0, variant->run(self, variant));
+}
+
+TEST_F(ops, other_context_default_audit)
+{
+	char policy[128];
+
+	ASSERT_EQ(0, set_mode("enforce"));
+	snprintf(policy, sizeof(policy), "default audit\ndeny op=%s ctx=%s\n",
+		 variant->op, other_ctx(variant));
+	ASSERT_EQ(0, load_policy(policy));
+	EXPECT_EQ(0, variant->run(self, variant));
+	expect_record(_metadata, self, variant, "audit", "0", "1");
+}
+
 TEST_HARNESS_MAIN
