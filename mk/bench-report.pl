@@ -220,14 +220,53 @@ print <<"EOF";
 io-wq does not resolve a 1 % cost: the scheduler absorbs it, and the
 context switches per op move instead. This row is a gross-regression check.
 
-| Workload | Seeds | absent | no policy | 64 rules | 4096 rules | audit | URINGOP |
-|---|---|---|---|---|---|---|---|
+| Workload | Seeds | absent | no policy | 64 rules naming other ops | 64 rules naming the op | 4096 rules | audit | URINGOP |
+|---|---|---|---|---|---|---|---|---|
 EOF
 for my $wl (grep { /iowq|sqpoll/ } @workloads) {
 	my @c = map {
 		my $m = per_seed(\%cs, $_, $wl);
 		%$m ? sprintf('%.2f', median(values %$m)) : '–'
-	} qw(absent none rules64 rules4096 audit uringop);
+	} qw(absent none others64 rules64 rules4096 audit uringop);
 	printf "| %s | %d | %s |\n", $what{$wl}, $nseeds->($wl), join(' | ', @c);
 }
 print "\n";
+
+# The targets, judged from the numbers above (medians of per-seed ratios).
+sub over {
+	my ($config, $limit, @wls) = @_;
+	my (@bad, $seen);
+	for my $wl (@wls) {
+		my $c = compare($config, $wl) or next;
+		$seen++;
+		push @bad, sprintf('%s %s', $wl, pct(($c->{ratio} - 1) * 100))
+			if ($c->{ratio} - 1) * 100 > $limit;
+	}
+	return 'not measured' unless $seen;
+	return @bad ? 'missed: ' . join(', ', @bad) : 'met';
+}
+
+print "## The targets, judged from these numbers\n\n";
+printf "- At most +1 %% with no policy, every workload: %s.\n",
+	over('none', 1, @workloads);
+printf "- At most +1 %% with 64 rules naming other ops: %s.\n",
+	over('others64', 1, @workloads);
+printf "- At most +1 %% with 64 rules naming the op (uid, auid, gid): %s.\n",
+	over('ids64', 1, @workloads);
+printf "- At most +1 %% with 64 rules naming the op (uid, auid, exe, path): %s.\n",
+	over('rules64', 1, @workloads);
+for my $wl (grep { $ns{rules16}{$_} && $ns{rules4096}{$_} } @workloads) {
+	my ($a, $b) = (compare('rules16', $wl), compare('rules4096', $wl));
+	printf "- No growth from 16 to 4096 rules, %s: %s (%.0f → %.0f ns, %s).\n",
+		$wl, abs($b->{ns} / $a->{ns} - 1) <= 0.01 ? 'met' : 'missed',
+		$a->{ns}, $b->{ns}, pct(($b->{ns} / $a->{ns} - 1) * 100);
+}
+for my $wl (grep { $ns{uringop}{$_} } @workloads) {
+	my ($a, $u, $n) = (compare('audit', $wl), compare('uringop', $wl),
+			   compare('absent', $wl));
+	printf "- An op audited by uringaudit cheaper than URINGOP, %s: %s (%.0f against %.0f ns per op over the %.0f ns of the op).\n",
+		$wl, $a->{ns} < $u->{ns} ? 'met' : 'missed',
+		$a->{ns} - $n->{ns}, $u->{ns} - $n->{ns}, $n->{ns};
+}
+print "\n";
+

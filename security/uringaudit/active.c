@@ -10,6 +10,7 @@
  * Copyright (C) 2026 The uringaudit authors
  */
 
+#include <linux/atomic.h>
 #include <linux/audit.h>
 #include <linux/cred.h>
 #include <linux/errno.h>
@@ -78,6 +79,9 @@ static int find_rule_lines(struct uringaudit_active *active)
 	return i == n + 1 ? 0 : -EINVAL;
 }
 
+/* Numbers the policies: what a task's cache was filled under. */
+static atomic64_t generation = ATOMIC64_INIT(0);
+
 /* The ops that nothing but an allowing default decides. */
 static void find_quiet_ops(struct uringaudit_active *active)
 {
@@ -140,6 +144,7 @@ static struct uringaudit_active *new_active(const char *text, size_t len,
 		return ERR_PTR(-ENOMEM);
 	}
 	find_quiet_ops(active);
+	active->generation = atomic64_inc_return(&generation);
 	sha256(active->text, active->text_len, active->digest);
 	active->loaded = ktime_get_real_seconds();
 	return active;

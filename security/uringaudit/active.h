@@ -25,6 +25,7 @@
  * @text_len: Length of @text.
  * @rule_start: For each rule, and one past the last, where its line of
  *	@text starts: records quote a rule without formatting it again.
+ * @generation: A number no other policy loaded since boot has.
  * @quiet: For each context, the ops (a bit per &enum uringaudit_op) that
  *	no rule names while the default allows them: allowed and counted
  *	inline, without a call.
@@ -37,6 +38,7 @@ struct uringaudit_active {
 	char *text;
 	size_t text_len;
 	u32 *rule_start;
+	u64 generation;
 	u64 quiet[URINGAUDIT_NR_RULE_CTX];
 	u8 digest[SHA256_DIGEST_SIZE];
 	time64_t loaded;

@@ -97,12 +97,14 @@ const char *uringaudit_object_path(const struct uringaudit_object *obj,
  * The decision of an op that a rule names, or that the default audits or
  * denies: the subject, the match and the record.  Kept out of line, with
  * its buffers, so that the other decisions do not set up its stack frame
- * (which the kernel zeroes, CONFIG_INIT_STACK_ALL_ZERO).
+ * (which the kernel zeroes, CONFIG_INIT_STACK_ALL_ZERO).  Says whether the
+ * task may remember the decision (uringaudit_cache_remember()).
  */
 static noinline int
 decide_policy(const struct uringaudit_active *active, enum uringaudit_op op,
 	      enum uringaudit_ctx ctx, const struct uringaudit_object *obj,
-	      const struct cred *cred, enum uringaudit_action *action)
+	      const struct cred *cred, enum uringaudit_action *action,
+	      bool *cacheable)
 {
 	const struct uringaudit_origin *origin = uringaudit_current_origin();
 	const struct uringaudit_policy *policy = active->policy;
@@ -130,6 +132,11 @@ decide_policy(const struct uringaudit_active *active, enum uringaudit_op op,
 		rule = uringaudit_policy_match(policy, &subj);
 	}
 	*action = rule ? rule->action : policy->default_action;
+	/* Allowed, silently, for what the task is rather than what it touches. */
+	*cacheable =
+		*action == URINGAUDIT_ALLOW &&
+		!(policy->needs[op][ctx] & URINGAUDIT_MATCH_PATH) &&
+		(subj.exe || !(policy->needs[op][ctx] & URINGAUDIT_MATCH_EXE));
 	if (*action != URINGAUDIT_ALLOW) {
 		struct uringaudit_decision d = {
 			.subj = &subj,
@@ -171,20 +178,32 @@ int uringaudit_decide_active(enum uringaudit_op op, enum uringaudit_ctx ctx,
 			     const struct uringaudit_object *obj,
 			     const struct cred *cred)
 {
+	struct uringaudit_cache *const cache = &uringaudit_task(current)->cache;
+	const kuid_t loginuid = audit_get_loginuid(current);
 	enum uringaudit_action action = URINGAUDIT_ALLOW;
 	const struct uringaudit_active *active;
 	const struct uringaudit_policy *policy;
+	bool cacheable = false;
 	int ret = 0;
 
+	if (!cred)
+		cred = current_cred();
 	rcu_read_lock();
 	active = rcu_dereference(uringaudit_active);
-	if (active) {
-		policy = active->policy;
-		if (policy->nr_index[op][ctx] || policy->keys[op][ctx] ||
-		    policy->default_action != URINGAUDIT_ALLOW)
-			ret = decide_policy(active, op, ctx, obj,
-					    cred ?: current_cred(), &action);
-	}
+	if (!active)
+		goto out_unlock;
+	policy = active->policy;
+	if (!policy->nr_index[op][ctx] && !policy->keys[op][ctx] &&
+	    policy->default_action == URINGAUDIT_ALLOW)
+		goto out_unlock;
+	if (uringaudit_cache_allows(cache, active->generation, op, ctx, cred,
+				    loginuid))
+		goto out_unlock;
+	ret = decide_policy(active, op, ctx, obj, cred, &action, &cacheable);
+	if (cacheable)
+		uringaudit_cache_remember(cache, active->generation, op, ctx,
+					  cred, loginuid);
+out_unlock:
 	rcu_read_unlock();
 	uringaudit_stats_count(op, ctx, action);
 	return ret;

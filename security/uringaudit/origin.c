@@ -30,22 +30,28 @@
 #include "origin.h"
 #include "setup.h"
 
+/* Most paths fit on the stack; the others cost a page-sized buffer. */
+#define EXE_PATH_INLINE 256
+
 static const char *exe_path_dup(struct task_struct *task, gfp_t gfp)
 {
-	struct file *exe;
+	char small[EXE_PATH_INLINE] __uninitialized;
 	const char *path;
-	char *buf, *dup = NULL;
+	char *buf = NULL, *dup = NULL;
+	struct file *exe;
 
 	exe = get_task_exe_file(task);
 	if (!exe)
 		return NULL;
-	buf = kmalloc(PATH_MAX, gfp);
-	if (buf) {
-		path = d_path(&exe->f_path, buf, PATH_MAX);
-		if (!IS_ERR(path))
-			dup = kstrdup(path, gfp);
-		kfree(buf);
+	path = d_path(&exe->f_path, small, sizeof(small));
+	if (path == ERR_PTR(-ENAMETOOLONG)) {
+		buf = kmalloc(PATH_MAX, gfp);
+		path = buf ? d_path(&exe->f_path, buf, PATH_MAX) :
+			     ERR_PTR(-ENOMEM);
 	}
+	if (!IS_ERR(path))
+		dup = kstrdup(path, gfp);
+	kfree(buf);
 	fput(exe);
 	return dup;
 }
@@ -153,12 +159,16 @@ static void hook_task_free(struct task_struct *const task)
 	uringaudit_origin_put(blob->origin);
 	blob->origin = NULL;
 	drop_exe(blob);
+	uringaudit_cache_drop(&blob->cache);
 }
 
-/* A new program: the next op resolves its path again. */
+/* A new program: the next op resolves its path, and is decided, again. */
 static void hook_bprm_committed_creds(const struct linux_binprm *bprm)
 {
-	drop_exe(uringaudit_task(current));
+	struct uringaudit_task *const blob = uringaudit_task(current);
+
+	drop_exe(blob);
+	uringaudit_cache_drop(&blob->cache);
 }
 
 static struct security_hook_list uringaudit_task_hooks[] __ro_after_init = {

@@ -13,6 +13,7 @@
 #include <linux/types.h>
 #include <linux/uidgid.h>
 
+#include "cache.h"
 #include "setup.h"
 
 /**
@@ -57,10 +58,12 @@ struct uringaudit_origin {
  *	and put when it is freed.
  * @exe: The path of the task's executable, once an op of the task needed
  *	it (uringaudit_current_exe()); NULL before.
+ * @cache: The ops the task was allowed lately, silently.
  */
 struct uringaudit_task {
 	struct uringaudit_origin *origin;
 	const char *exe;
+	struct uringaudit_cache cache;
 };
 
 /**
