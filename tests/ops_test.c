@@ -687,13 +687,24 @@ TEST_F(ops, permissive_lets_op_run)
 }
 
 /* A context the variant's op does not run in. */
-static const char *other_ctx(const FIXTURE_VARIANT(ops) * variant)
+/*
+ * Loads a policy with default @dflt and a deny rule for the variant's op
+ * in a context it does not run in.
+ */
+static int load_other_context_rule(const FIXTURE_VARIANT(ops) * variant,
+				   const char *dflt)
 {
-	if (!strcmp(variant->ctx, "inline"))
-		return "iowq";
-	if (!strcmp(variant->ctx, "iowq"))
-		return "sqpoll";
-	return "inline";
+	const char *other = !strcmp(variant->ctx, "inline") ? "iowq" :
+			    !strcmp(variant->ctx, "iowq")   ? "sqpoll" :
+							      "inline";
+	char policy[128];
+	int err = set_mode("enforce");
+
+	if (err)
+		return err;
+	snprintf(policy, sizeof(policy), "default %s\ndeny op=%s ctx=%s\n",
+		 dflt, variant->op, other);
+	return load_policy(policy);
 }
 
 /*
@@ -702,23 +713,13 @@ static const char *other_ctx(const FIXTURE_VARIANT(ops) * variant)
  */
 TEST_F(ops, other_context_default_allow)
 {
-	char policy[128];
-
-	ASSERT_EQ(0, set_mode("enforce"));
-	snprintf(policy, sizeof(policy), "default allow\ndeny op=%s ctx=%s\n",
-		 variant->op, other_ctx(variant));
-	ASSERT_EQ(0, load_policy(policy));
+	ASSERT_EQ(0, load_other_context_rule(variant, "allow"));
 	EXPECT_EQ(0, variant->run(self, variant));
 }
 
 TEST_F(ops, other_context_default_audit)
 {
-	char policy[128];
-
-	ASSERT_EQ(0, set_mode("enforce"));
-	snprintf(policy, sizeof(policy), "default audit\ndeny op=%s ctx=%s\n",
-		 variant->op, other_ctx(variant));
-	ASSERT_EQ(0, load_policy(policy));
+	ASSERT_EQ(0, load_other_context_rule(variant, "audit"));
 	EXPECT_EQ(0, variant->run(self, variant));
 	expect_record(_metadata, self, variant, "audit", "0", "1");
 }
