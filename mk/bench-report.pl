@@ -198,6 +198,16 @@ for my $wl (@workloads) {
 
 print <<"EOF";
 
+"Audit records of any type" counts what the audit daemon read during the
+measurement, per op. uringaudit's record of an op inside
+`io_uring_enter(2)` joins the system call's event (same serial), so the
+kernel writes that event too: a SYSCALL, PROCTITLE and EOE record per
+`io_uring_enter(2)`, and for opens a PATH record per file, since the
+record turned the event into one to keep. An op on io-wq joins the
+kernel's event for that op, which the kernel then writes (its URINGOP
+record among others). The URINGOP rule's events carry fewer records. Each record costs about the same to write and read,
+whoever writes it; uringaudit's is longer (origin, credentials, path).
+
 ## Growth with the number of rules
 
 The cost of deciding an op that no rule matches, with 1, 16, 256 and 4096
