@@ -79,7 +79,7 @@ u32 *uringaudit_policy_slot(const struct uringaudit_policy *policy, u32 kind,
 
 	if (!policy->table)
 		return NULL;
-	/* Never full: the table has twice as many slots as groups. */
+	/* Never full: the table has four times as many slots as groups. */
 	for (i = mix(hash ^ (kind << 29));; i++) {
 		u32 *slot = &policy->table[i & policy->table_mask];
 		const struct uringaudit_key_group *g;

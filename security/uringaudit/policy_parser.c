@@ -512,7 +512,7 @@ static int build_keys(struct uringaudit_policy *pol)
 		nr_keyed += !!rule_key(&pol->rules[i], &hash);
 	if (!nr_keyed)
 		return 0;
-	while (size < 2 * nr_keyed)
+	while (size < 4 * nr_keyed)
 		size *= 2;
 	pol->table = kvcalloc(size, sizeof(u32), GFP_KERNEL);
 	pol->groups = kvcalloc(nr_keyed, sizeof(*pol->groups), GFP_KERNEL);
