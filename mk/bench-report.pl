@@ -139,8 +139,8 @@ tests/uring-bench.c); do not edit: run it again when the code changes.
   boots (which slab an allocation comes from, whether it takes the slow
   path) moves instruction counts by itself. Seen while building this: a
   kernel whose file_permission hook returned at once measured `pread(2)`
-  1.8 % below the
-  boot without uringaudit; one 4 KiB allocation more, once, made every
+  1.8 % below the boot without uringaudit; one 4 KiB allocation more,
+  once, made every
   later `openat(2)` about 930 instructions dearer. `pread(2)` and
   `openat(2)` never reach a decision (their hook returns after the
   context test, about ten instructions), so what they show under every
