@@ -140,8 +140,7 @@ tests/uring-bench.c); do not edit: run it again when the code changes.
   path) moves instruction counts by itself. Seen while building this: a
   kernel whose file_permission hook returned at once measured `pread(2)`
   1.8 % below the boot without uringaudit; one 4 KiB allocation more,
-  once, made every
-  later `openat(2)` about 930 instructions dearer. `pread(2)` and
+  once, made every later `openat(2)` about 930 instructions dearer. `pread(2)` and
   `openat(2)` never reach a decision (their hook returns after the
   context test, about ten instructions), so what they show under every
   configuration is mostly that state.
@@ -174,7 +173,10 @@ so the decision computes the subject and looks the rules up by key
 which must then be resolved for every op: rule 0 matches on uid,
 executable and path, the others on one key each, in turn). None of the
 rules is tried against an op whose key value differs: see the growth
-table. "Repeat spread" is the median, over seeds, of (max - min) / median
+table. With uid, auid and gid only, a task decides its first op and
+then allows the next ones from what it remembers, until its credentials,
+login user ID, program or the policy change; with a path rule among the
+candidates, every op is decided. "Repeat spread" is the median, over seeds, of (max - min) / median
 of the repeats of the baseline.
 
 ## An audited op against the kernel's own audit
