@@ -24,6 +24,35 @@
  * An op class groups the io_uring operations that reach the same LSM hook;
  * an event is a moment in a ring's life.  docs/admin-guide.rst maps every
  * IORING_OP_* to its class.
+ *
+ * @URINGAUDIT_OP_OPEN: A file is opened (file_open).
+ * @URINGAUDIT_OP_READ: A file is read (file_permission).
+ * @URINGAUDIT_OP_WRITE: A file is written (file_permission).
+ * @URINGAUDIT_OP_TRUNCATE: A file is truncated (file_truncate).
+ * @URINGAUDIT_OP_STATX: A file's attributes are read (inode_getattr).
+ * @URINGAUDIT_OP_GETXATTR: An extended attribute is read.
+ * @URINGAUDIT_OP_SETXATTR: An extended attribute is written.
+ * @URINGAUDIT_OP_UNLINK: A name is removed (path_unlink).
+ * @URINGAUDIT_OP_RMDIR: A directory is removed (path_rmdir).
+ * @URINGAUDIT_OP_RENAME: A name is moved (path_rename).
+ * @URINGAUDIT_OP_MKDIR: A directory is made (path_mkdir).
+ * @URINGAUDIT_OP_SYMLINK: A symbolic link is made (path_symlink).
+ * @URINGAUDIT_OP_LINK: A hard link is made (path_link).
+ * @URINGAUDIT_OP_FD_INSTALL: A file gets a descriptor (file_receive).
+ * @URINGAUDIT_OP_SOCKET: A socket is made (socket_create).
+ * @URINGAUDIT_OP_CONNECT: A socket connects (socket_connect).
+ * @URINGAUDIT_OP_ACCEPT: A socket accepts (socket_accept).
+ * @URINGAUDIT_OP_BIND: A socket is bound (socket_bind).
+ * @URINGAUDIT_OP_LISTEN: A socket listens (socket_listen).
+ * @URINGAUDIT_OP_SEND: A message is sent (socket_sendmsg).
+ * @URINGAUDIT_OP_RECV: A message is received (socket_recvmsg).
+ * @URINGAUDIT_OP_SHUTDOWN: A socket is shut down (socket_shutdown).
+ * @URINGAUDIT_OP_URING_CMD: A command goes to a driver (uring_cmd).
+ * @URINGAUDIT_OP_SETUP: Event: a ring is set up.
+ * @URINGAUDIT_OP_SQPOLL: Event: a ring gets an SQPOLL thread (uring_sqpoll).
+ * @URINGAUDIT_OP_OVERRIDE_CREDS: Event: an op runs with a registered
+ *	personality (uring_override_creds).
+ * @__URINGAUDIT_OP_MAX: Number of op classes and events; not one of them.
  */
 enum uringaudit_op {
 	URINGAUDIT_OP_OPEN = 0,
