@@ -10,6 +10,7 @@
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include "kselftest_harness.h"
 #include "audit.h"
@@ -147,6 +148,53 @@ TEST_F(records, sqpoll_origin_survives_renames)
 	ASSERT_TRUE(field_get(rec.text, "origin_exe", val, sizeof(val)));
 	EXPECT_STREQ(exe, val);
 	io_uring_queue_exit(&ring);
+}
+
+/* @s in upper-case hex, as audit writes a string it cannot quote. */
+static void to_hex(const char *s, char *out)
+{
+	for (; *s; s++, out += 2)
+		sprintf(out, "%02X", (unsigned char)*s);
+	*out = '\0';
+}
+
+/*
+ * A name with a space or a quote is written in hex, the way audit writes
+ * it, and the record keeps every field after it.
+ */
+TEST_F(records, odd_names_in_hex)
+{
+	const char *name = "a b\"c";
+	char path[128], want[300], child[16];
+	struct audit_record rec;
+	int status;
+	pid_t pid;
+
+	ASSERT_EQ(0, load_policy("audit op=open ctx=inline\n"));
+	snprintf(path, sizeof(path), "%s/x y", self->dir);
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (pid == 0) {
+		struct io_uring ring;
+
+		if (prctl(PR_SET_NAME, name, 0, 0, 0) ||
+		    io_uring_queue_init(4, &ring, 0))
+			_exit(1);
+		_exit(ring_open(&ring, 0, path) < 0 ? 2 : 0);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	ASSERT_TRUE(WIFEXITED(status) && !WEXITSTATUS(status));
+	snprintf(child, sizeof(child), "%d", pid);
+	ASSERT_EQ(0, wait_op(self->audit_fd, "open", child, &rec));
+	TH_LOG("record: %s", rec.text);
+	to_hex(name, want);
+	EXPECT_TRUE(field_is(rec.text, "comm", want));
+	EXPECT_TRUE(field_is(rec.text, "origin_comm", want));
+	to_hex(path, want);
+	EXPECT_TRUE(field_is(rec.text, "path", want));
+	EXPECT_NE(NULL, strstr(rec.text, " ino="));
+	EXPECT_NE(NULL, strstr(rec.text, " origin_exe=\""));
+	EXPECT_NE(NULL, strstr(rec.text, " origin_uid=0 res=1"));
 }
 
 /* Inline, the record joins the io_uring_enter SYSCALL event. */

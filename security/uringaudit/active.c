@@ -12,6 +12,7 @@
 
 #include <linux/atomic.h>
 #include <linux/audit.h>
+#include <linux/bug.h>
 #include <linux/cred.h>
 #include <linux/errno.h>
 #include <linux/init.h>
@@ -76,7 +77,8 @@ static int find_rule_lines(struct uringaudit_active *active)
 		return -ENOMEM;
 	while (i <= n && (p = strchr(p, '\n')))
 		active->rule_start[i++] = ++p - active->text;
-	return i == n + 1 ? 0 : -EINVAL;
+	/* Tokens never hold a newline: anything else is a bug here. */
+	return WARN_ON_ONCE(i != n + 1) ? -EINVAL : 0;
 }
 
 /* Numbers the policies: what a task's cache was filled under. */
@@ -119,7 +121,7 @@ static struct uringaudit_active *new_active(const char *text, size_t len,
 					    void *arg)
 {
 	struct uringaudit_active *active;
-	int size;
+	int size, err;
 
 	active = kzalloc(sizeof(*active), GFP_KERNEL);
 	if (!active)
@@ -139,9 +141,10 @@ static struct uringaudit_active *new_active(const char *text, size_t len,
 	}
 	active->text_len =
 		uringaudit_policy_format(active->policy, active->text, size);
-	if (find_rule_lines(active)) {
+	err = find_rule_lines(active);
+	if (err) {
 		free_active(active);
-		return ERR_PTR(-ENOMEM);
+		return ERR_PTR(err);
 	}
 	find_quiet_ops(active);
 	active->generation = atomic64_inc_return(&generation);

@@ -168,8 +168,8 @@ decide_policy(const struct uringaudit_active *active, enum uringaudit_op op,
  * @cred: The credentials the op runs with, or NULL for the current ones.
  *
  * Finds the rule that decides, records the decision when it is audit or
- * deny, and counts it.  When none of the policy's rules names the op and
- * the default is allow, that is an RCU read and a counter.
+ * deny, and counts it.  An op the task was allowed already, silently, with
+ * the same credentials, login user ID and policy, is allowed at once.
  *
  * Context: Process context; does not sleep.
  * Return: 0 to let the op run, -%EACCES to fail it.
@@ -179,23 +179,20 @@ int uringaudit_decide_active(enum uringaudit_op op, enum uringaudit_ctx ctx,
 			     const struct cred *cred)
 {
 	struct uringaudit_cache *const cache = &uringaudit_task(current)->cache;
-	const kuid_t loginuid = audit_get_loginuid(current);
 	enum uringaudit_action action = URINGAUDIT_ALLOW;
 	const struct uringaudit_active *active;
-	const struct uringaudit_policy *policy;
 	bool cacheable = false;
+	kuid_t loginuid;
 	int ret = 0;
 
-	if (!cred)
-		cred = current_cred();
 	rcu_read_lock();
 	active = rcu_dereference(uringaudit_active);
-	if (!active)
+	/* Quiet under the policy that is active now, not the one seen before. */
+	if (!active || (active->quiet[ctx] & BIT_ULL(op)))
 		goto out_unlock;
-	policy = active->policy;
-	if (!policy->nr_index[op][ctx] && !policy->keys[op][ctx] &&
-	    policy->default_action == URINGAUDIT_ALLOW)
-		goto out_unlock;
+	if (!cred)
+		cred = current_cred();
+	loginuid = audit_get_loginuid(current);
 	if (uringaudit_cache_allows(cache, active->generation, op, ctx, cred,
 				    loginuid))
 		goto out_unlock;
