@@ -19,6 +19,9 @@ LOGS     := $(BUILD)/logs
 TARBALL  ?= /usr/src/linux-source-6.12.tar.xz
 KCACHE   ?= $(HOME)/.cache/uringaudit
 JOBS     ?= $(shell nproc)
+# Kernel builds and guest boots of every clone on this machine take turns.
+BUILD_LOCK := mk/locked.sh $(KCACHE)/build.lock
+BOOT_LOCK  := mk/locked.sh $(KCACHE)/boot.lock
 # Seconds a guest may run before it counts as hung.
 BOOT_TIMEOUT ?= 600
 
@@ -98,7 +101,7 @@ config: wire
 kernel: config
 	@mkdir -p $(CCACHE_DIR)
 	@echo "  KERNEL  $(BZIMAGE)"
-	@$(KMAKE) -s -j$(JOBS) bzImage
+	@$(BUILD_LOCK) $(KMAKE) -s -j$(JOBS) bzImage
 	@ccache -s | grep -E 'Hits|Misses' | head -2 | sed 's/^/  ccache  /' || true
 
 $(DKOBJ)/.config: mk/test-kernel.config mk/debug-kernel.config mk/kconfig.sh $(LINUX)/.unpacked
@@ -110,7 +113,7 @@ kernel-debug: wire
 	@$(MAKE) -s --no-print-directory $(DKOBJ)/.config
 	@mkdir -p $(CCACHE_DIR)
 	@echo "  KERNEL  $(DBZIMAGE)"
-	@$(DKMAKE) -s -j$(JOBS) bzImage
+	@$(BUILD_LOCK) $(DKMAKE) -s -j$(JOBS) bzImage
 
 $(TESTBIN)/%: tests/%.c tests/*.h | $(LINUX)/.unpacked
 	@mkdir -p $(TESTBIN)
@@ -164,13 +167,13 @@ check-host: deps ctl $(FUZZ)
 # one for uringaudit-ctl lock, which nothing can undo.
 check-guest: kernel initramfs
 	@mkdir -p $(LOGS)
-	@mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot1-active $(BOOT_TIMEOUT) \
+	@$(BOOT_LOCK) mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot1-active $(BOOT_TIMEOUT) \
 		"lsm=landlock,uringaudit audit=1 audit_backlog_limit=8192 ua.mode=test" || true
-	@mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot2-absent $(BOOT_TIMEOUT) \
+	@$(BOOT_LOCK) mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot2-absent $(BOOT_TIMEOUT) \
 		"lsm=landlock kunit.enable=0 ua.mode=test ua.tests=base_test,uring_test" || true
-	@mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot3-bootparam $(BOOT_TIMEOUT) \
+	@$(BOOT_LOCK) mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot3-bootparam $(BOOT_TIMEOUT) \
 		"lsm=landlock,uringaudit audit=1 uringaudit.default=audit kunit.enable=0 ua.mode=test ua.tests=bootparam_test" || true
-	@mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot4-ctl-lock $(BOOT_TIMEOUT) \
+	@$(BOOT_LOCK) mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot4-ctl-lock $(BOOT_TIMEOUT) \
 		"lsm=landlock,uringaudit kunit.enable=0 ua.mode=test ua.tests=ctl_lock_test" || true
 
 check: source
@@ -182,15 +185,15 @@ check: source
 # The guest suites on the debug kernel; any splat or kmemleak leak fails.
 check-debug: kernel-debug initramfs
 	@rm -rf $(BUILD)/logs-debug && mkdir -p $(BUILD)/logs-debug
-	@mk/boot.sh $(DBZIMAGE) $(INITRAMFS) $(BUILD)/logs-debug/boot1-active $(BOOT_TIMEOUT) \
+	@$(BOOT_LOCK) mk/boot.sh $(DBZIMAGE) $(INITRAMFS) $(BUILD)/logs-debug/boot1-active $(BOOT_TIMEOUT) \
 		"lsm=landlock,uringaudit audit=1 audit_backlog_limit=8192 ua.mode=test ua.stress=60 ua.kmemleak=1" || true
-	@mk/boot.sh $(DBZIMAGE) $(INITRAMFS) $(BUILD)/logs-debug/boot2-absent $(BOOT_TIMEOUT) \
+	@$(BOOT_LOCK) mk/boot.sh $(DBZIMAGE) $(INITRAMFS) $(BUILD)/logs-debug/boot2-absent $(BOOT_TIMEOUT) \
 		"lsm=landlock kunit.enable=0 ua.mode=test ua.tests=base_test,uring_test ua.kmemleak=1" || true
 	@mk/summarize.sh $(BUILD)/logs-debug
 
 demo: kernel initramfs
 	@mkdir -p $(LOGS)
-	@mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/demo $(BOOT_TIMEOUT) \
+	@$(BOOT_LOCK) mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/demo $(BOOT_TIMEOUT) \
 		"lsm=landlock,uringaudit ua.mode=demo"
 	@cat $(LOGS)/demo.out
 
@@ -199,7 +202,7 @@ demo: kernel initramfs
 BENCH_REPORT ?= $(TOP)/docs/benchmarks.md
 
 bench: kernel initramfs
-	@BOOT_TIMEOUT=1800 mk/bench.sh $(BZIMAGE) $(INITRAMFS) $(BUILD)/bench $(BENCH_REPORT)
+	@BOOT_TIMEOUT=1800 $(BOOT_LOCK) mk/bench.sh $(BZIMAGE) $(INITRAMFS) $(BUILD)/bench $(BENCH_REPORT)
 
 # The policy parser fuzzer (libFuzzer, ASan, UBSan; Debian's clang), from
 # the kernel's sources.  FUZZ_TIME seconds, or FUZZ_RUNS executions.
@@ -227,7 +230,7 @@ fuzz: deps $(FUZZ)
 # clang-format, sparse (C=2) and W=1 on security/uringaudit/.
 lint: kernel
 	@LINUX=$(LINUX) bash tests/host/style_test.sh | grep -v '^ok' ; \
-	out=$$($(KMAKE) -s C=2 W=1 security/uringaudit/ 2>&1 | grep -E 'warning|error'); \
+	out=$$($(BUILD_LOCK) $(KMAKE) -s C=2 W=1 security/uringaudit/ 2>&1 | grep -E 'warning|error'); \
 	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi; \
 	echo "lint: security/uringaudit is checkpatch, clang-format, sparse and W=1 clean"
 
