@@ -10,6 +10,12 @@ BUILD    ?= $(TOP)/build
 LINUX    := $(BUILD)/linux
 KOBJ     := $(BUILD)/kernel
 BZIMAGE  := $(KOBJ)/arch/x86/boot/bzImage
+# The same kernel without the io_uring LSM hook series: compat mode.
+LINUXC   := $(BUILD)/linux-compat
+KOBJC    := $(BUILD)/kernel-compat
+CBZIMAGE := $(KOBJC)/arch/x86/boot/bzImage
+# The kernel's user-space headers (make headers) for the tests.
+KHDR     := $(KOBJ)/usr/include
 FUZZ     := $(BUILD)/fuzz/policy_fuzz
 DKOBJ    := $(BUILD)/kernel-debug
 DBZIMAGE := $(DKOBJ)/arch/x86/boot/bzImage
@@ -37,19 +43,22 @@ export KBUILD_BUILD_HOST := qemu
 
 KMAKE = $(MAKE) -C $(LINUX) O=$(KOBJ) ARCH=x86_64 CC="ccache gcc" HOSTCC="ccache gcc"
 DKMAKE = $(MAKE) -C $(LINUX) O=$(DKOBJ) ARCH=x86_64 CC="ccache gcc" HOSTCC="ccache gcc"
+CKMAKE = $(MAKE) -C $(LINUXC) O=$(KOBJC) ARCH=x86_64 CC="ccache gcc" HOSTCC="ccache gcc"
 
 TEST_SRCS := $(wildcard tests/*_test.c)
 TEST_BINS := $(patsubst tests/%.c,$(TESTBIN)/%,$(TEST_SRCS))
 GUEST_BINS := $(TEST_BINS) $(TESTBIN)/uring-demo $(TESTBIN)/curing-demo \
 	$(TESTBIN)/uring-op $(TESTBIN)/uring-bench $(TESTBIN)/uringaudit-ctl
 CTL_SRCS := $(wildcard tools/uringaudit-ctl/*.[ch]) tools/uringaudit-ctl/Makefile \
-	security/uringaudit/policy_parser.c security/uringaudit/policy_match.c \
+	$(filter-out %_test.c,$(wildcard security/uringaudit/policy_*.c)) \
 	security/uringaudit/policy.h include/uapi/linux/uringaudit.h
 TEST_CFLAGS := -O2 -g -static -Wall -Wextra -Werror -D_GNU_SOURCE \
-	-isystem $(LINUX)/tools/testing/selftests -I$(TOP)/include/uapi -I$(TOP)/tests
+	-isystem $(KHDR) -isystem $(LINUX)/tools/testing/selftests \
+	-I$(TOP)/include/uapi -I$(TOP)/tests
 TEST_LIBS := -luring -lpthread
 
-.PHONY: help deps source wire config kernel kernel-debug tests initramfs ctl install \
+.PHONY: help deps source wire config kernel kernel-compat kernel-debug headers tests \
+	initramfs ctl install \
 	check check-host check-guest check-debug demo bench fuzz lint apply clean distclean
 
 help:
@@ -61,9 +70,10 @@ help:
 	@echo "  make apply KSRC=/path/to/linux   wire uringaudit into your own 6.12 tree"
 	@echo "  make deps        install the Debian packages needed (apt-get)"
 	@echo "  make source      unpack Debian's linux-source-6.12 into $(LINUX)"
-	@echo "  make wire        overlay this repo onto that tree and register the LSM"
+	@echo "  make wire        overlay this repo onto that tree, register the LSM, apply the series"
 	@echo "  make config      configure the small test kernel in $(KOBJ)"
-	@echo "  make kernel      build $(BZIMAGE)"
+	@echo "  make kernel      build $(BZIMAGE) (precise mode)"
+	@echo "  make kernel-compat  build $(CBZIMAGE) (compat mode: no io_uring series)"
 	@echo "  make tests       build the static guest test programs into $(TESTBIN)"
 	@echo "  make initramfs   build $(INITRAMFS)"
 	@echo "  make ctl         build uringaudit-ctl into $(BUILD)/ctl"
@@ -78,31 +88,56 @@ help:
 deps:
 	@mk/deps.sh
 
-# The unpacked tree is remade when Debian's package brings a new tarball.
-$(LINUX)/.unpacked: $(TARBALL)
-	@echo "  UNPACK  $(TARBALL)"
-	@rm -rf $(LINUX) && mkdir -p $(LINUX)
-	@tar -xJf $(TARBALL) -C $(LINUX) --strip-components=1
+# The unpacked trees are remade when Debian's package brings a new tarball.
+$(BUILD)/%/.unpacked: $(TARBALL)
+	@echo "  UNPACK  $(TARBALL) into $(BUILD)/$*"
+	@rm -rf $(BUILD)/$* && mkdir -p $(BUILD)/$*
+	@tar -xJf $(TARBALL) -C $(BUILD)/$* --strip-components=1
 	@touch $@
 
 source: deps
-	@$(MAKE) -s --no-print-directory $(LINUX)/.unpacked
+	@$(MAKE) -s --no-print-directory $(LINUX)/.unpacked $(LINUXC)/.unpacked
 
+# Precise mode in $(LINUX), compat mode in $(LINUXC).  A refused wiring
+# stops the build with apply.sh's reason.
 wire: source
-	@mk/apply.sh $(LINUX) | grep -v '^  UPDATE' || true
+	@mk/apply.sh $(LINUX) >$(BUILD)/wire.log 2>&1 || { cat $(BUILD)/wire.log; exit 1; }
+	@tail -n 1 $(BUILD)/wire.log
+	@mk/apply.sh --compat $(LINUXC) >$(BUILD)/wire-compat.log 2>&1 || { cat $(BUILD)/wire-compat.log; exit 1; }
+	@tail -n 1 $(BUILD)/wire-compat.log
 
 $(KOBJ)/.config: mk/test-kernel.config mk/kconfig.sh $(LINUX)/.unpacked
 	@echo "  CONFIG  $(KOBJ)/.config"
 	@mk/kconfig.sh $(LINUX) $(KOBJ) mk/test-kernel.config
 
+$(KOBJC)/.config: mk/test-kernel.config mk/kconfig.sh $(LINUXC)/.unpacked
+	@echo "  CONFIG  $(KOBJC)/.config"
+	@mk/kconfig.sh $(LINUXC) $(KOBJC) mk/test-kernel.config
+
 config: wire
-	@$(MAKE) -s --no-print-directory $(KOBJ)/.config
+	@$(MAKE) -s --no-print-directory $(KOBJ)/.config $(KOBJC)/.config
 
 kernel: config
 	@mkdir -p $(CCACHE_DIR)
 	@echo "  KERNEL  $(BZIMAGE)"
 	@$(BUILD_LOCK) $(KMAKE) -s -j$(JOBS) bzImage
 	@ccache -s | grep -E 'Hits|Misses' | head -2 | sed 's/^/  ccache  /' || true
+
+kernel-compat: config
+	@mkdir -p $(CCACHE_DIR)
+	@echo "  KERNEL  $(CBZIMAGE)"
+	@$(BUILD_LOCK) $(CKMAKE) -s -j$(JOBS) bzImage
+
+# The tests take the kernel's constants (record types, opcodes) from its
+# own uapi headers.
+$(KHDR)/linux/audit.h: $(KOBJ)/.config $(LINUX)/include/uapi/linux/audit.h \
+		include/uapi/linux/uringaudit.h \
+		$(LINUX)/include/uapi/linux/io_uring.h
+	@echo "  HEADERS $(KHDR)"
+	@$(BUILD_LOCK) $(KMAKE) -s headers
+
+headers: config
+	@$(MAKE) -s --no-print-directory $(KHDR)/linux/audit.h
 
 $(DKOBJ)/.config: mk/test-kernel.config mk/debug-kernel.config mk/kconfig.sh $(LINUX)/.unpacked
 	@echo "  CONFIG  $(DKOBJ)/.config"
@@ -115,12 +150,12 @@ kernel-debug: wire
 	@echo "  KERNEL  $(DBZIMAGE)"
 	@$(BUILD_LOCK) $(DKMAKE) -s -j$(JOBS) bzImage
 
-$(TESTBIN)/%: tests/%.c tests/*.h | $(LINUX)/.unpacked
+$(TESTBIN)/%: tests/%.c tests/*.h $(KHDR)/linux/audit.h | $(LINUX)/.unpacked
 	@mkdir -p $(TESTBIN)
 	@echo "  CC      $@"
 	@gcc $(TEST_CFLAGS) -o $@ $< $(TEST_LIBS)
 
-tests: source
+tests: headers
 	@$(MAKE) -s --no-print-directory $(GUEST_BINS)
 
 # The controller: for the host, and static for the guest.
@@ -165,7 +200,7 @@ check-host: deps ctl $(FUZZ)
 # Four boots: with uringaudit in lsm= (every suite), without it (the kernel
 # and io_uring run as before), with the uringaudit.default= parameter, and
 # one for uringaudit-ctl lock, which nothing can undo.
-check-guest: kernel initramfs
+check-guest: kernel kernel-compat initramfs
 	@mkdir -p $(LOGS)
 	@$(BOOT_LOCK) mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot1-active $(BOOT_TIMEOUT) \
 		"lsm=landlock,uringaudit audit=1 audit_backlog_limit=8192 ua.mode=test" || true
@@ -175,6 +210,8 @@ check-guest: kernel initramfs
 		"lsm=landlock,uringaudit audit=1 uringaudit.default=audit kunit.enable=0 ua.mode=test ua.tests=bootparam_test" || true
 	@$(BOOT_LOCK) mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot4-ctl-lock $(BOOT_TIMEOUT) \
 		"lsm=landlock,uringaudit kunit.enable=0 ua.mode=test ua.tests=ctl_lock_test" || true
+	@$(BOOT_LOCK) mk/boot.sh $(CBZIMAGE) $(INITRAMFS) $(LOGS)/boot-compat-active $(BOOT_TIMEOUT) \
+		"lsm=landlock,uringaudit audit=1 audit_backlog_limit=8192 ua.mode=test" || true
 
 check: source
 	@rm -rf $(LOGS)
@@ -209,15 +246,14 @@ bench: kernel initramfs
 FUZZ_TIME ?= 60
 FUZZ_RUNS ?= -1
 
-$(FUZZ): tests/fuzz/policy_fuzz.c security/uringaudit/policy_parser.c \
-		security/uringaudit/policy_match.c security/uringaudit/policy.h \
-		tools/uringaudit-ctl/kcompat.h
+$(FUZZ): tests/fuzz/policy_fuzz.c $(wildcard security/uringaudit/policy_*.c) \
+		security/uringaudit/policy.h tools/uringaudit-ctl/kcompat.h
 	@mkdir -p $(BUILD)/fuzz
 	@echo "  CLANG   $@"
 	@clang -g -O1 -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=undefined \
 		-include tools/uringaudit-ctl/kcompat.h -Itools/uringaudit-ctl \
-		-Isecurity/uringaudit -o $@ $(filter %.c,$^)
+		-Isecurity/uringaudit -o $@ $(filter-out %_test.c,$(filter %.c,$^))
 
 fuzz: deps $(FUZZ)
 	@mkdir -p $(BUILD)/fuzz/corpus
