@@ -1,20 +1,27 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * uringaudit - Decisions a task remembers
+ * uringaudit - Decisions a task, or an open file, remembers
  *
- * A rule that matches on uid, gid, auid or exe is decided from what the
- * task is, not from what the op touches: once a task was allowed an op,
- * silently, it is allowed the next one of the same class and context at
- * the cost of a few compares, for as long as its credentials, login user
- * ID, program and the policy stay the same.  The cache holds a reference
- * to the credentials it was filled for, so that a pointer compare is an
- * identity compare; the policy is known by a generation number that no
- * other policy ever has.
+ * A rule on uid, gid, auid, exe or cgroup decides from what the task is,
+ * not from what the op touches: once a task was allowed an op silently, it
+ * is allowed the next op of the same class and context at the cost of a
+ * few compares, for as long as its values, program and the policy stay the
+ * same.  The key is the values themselves, not the credentials they came
+ * from: no reference is held.
+ *
+ * A rule on path= decides from what the op touches: an open file
+ * remembers the op classes a subject was allowed on it, so that reads and
+ * writes of a file are decided once, not once each (as SELinux and
+ * AppArmor do for a file's permissions).  A rename of the file after it
+ * was opened does not change what its reads and writes are allowed.
  *
  * Copyright (C) 2026 The uringaudit authors
  */
 
-#include <linux/cred.h>
+#include <linux/cache.h>
+#include <linux/init.h>
+#include <linux/random.h>
+#include <linux/siphash.h>
 #include <linux/string.h>
 
 #include "cache.h"
@@ -23,38 +30,94 @@
  * uringaudit_cache_remember() - Remember that an op was allowed silently
  * @c: The current task's cache.
  * @generation: The generation of the policy that allowed it.
- * @op: The op class or event.
- * @ctx: Its context; not %URINGAUDIT_CTX_NONE.
- * @cred: The credentials it ran with.
- * @loginuid: The current task's login user ID.
+ * @v: The op's subject values.
+ * @op: The op class.
  *
  * The caller must know that the decision depended on nothing else.
  *
- * Context: Process context, the current task's own cache; does not sleep.
+ * Context: The current task's own cache.
  */
 void uringaudit_cache_remember(struct uringaudit_cache *c, u64 generation,
-			       enum uringaudit_op op, enum uringaudit_ctx ctx,
-			       const struct cred *cred, kuid_t loginuid)
+			       const struct uringaudit_subject_values *v,
+			       u32 op)
 {
-	if (c->generation != generation || c->cred != cred ||
-	    !uid_eq(c->loginuid, loginuid)) {
-		uringaudit_cache_drop(c);
-		c->cred = get_cred(cred);
+	if (c->generation != generation || memcmp(&c->values, v, sizeof(*v))) {
 		c->generation = generation;
-		c->loginuid = loginuid;
+		c->values = *v;
+		c->allow = 0;
 	}
-	c->allow[ctx] |= BIT_ULL(op);
+	c->allow |= BIT_ULL(op);
 }
 
 /**
- * uringaudit_cache_drop() - Forget every decision
- * @c: A task's cache: the current task's, or a dead task's.
+ * uringaudit_cache_drop() - Forget every decision of a task
+ * @c: The task's cache.
  */
 void uringaudit_cache_drop(struct uringaudit_cache *c)
 {
-	const struct cred *cred = c->cred;
-
 	memset(c, 0, sizeof(*c));
-	if (cred)
-		put_cred(cred);
 }
+
+/**
+ * uringaudit_file_remember() - Remember that an op was allowed on a file
+ * @f: The file's cache.
+ * @generation: The generation of the policy that allowed it.
+ * @subject: The subject's hash.
+ * @ctx: The op's context.
+ * @op: The op class.
+ *
+ * Tasks that share the file may race here; a lost update only costs a
+ * decision more, and every field is written before the generation that
+ * makes the entry valid.
+ */
+void uringaudit_file_remember(struct uringaudit_file *f, u64 generation,
+			      u64 subject, u32 ctx, u32 op)
+{
+	if (READ_ONCE(f->generation) == (u32)generation &&
+	    READ_ONCE(f->subject) == subject && READ_ONCE(f->ctx) == ctx) {
+		WRITE_ONCE(f->allow, READ_ONCE(f->allow) | BIT_ULL(op));
+		return;
+	}
+	WRITE_ONCE(f->generation, 0);
+	smp_wmb();
+	WRITE_ONCE(f->subject, subject);
+	WRITE_ONCE(f->ctx, ctx);
+	WRITE_ONCE(f->allow, BIT_ULL(op));
+	smp_wmb();
+	WRITE_ONCE(f->generation, (u32)generation);
+}
+
+static siphash_key_t subject_key __ro_after_init;
+
+/**
+ * uringaudit_subject_hash() - A keyed hash of a subject
+ * @v: Its values.
+ * @exe: Its program's identity, or NULL.
+ * @exe_len: Size of @exe.
+ *
+ * The key is random at boot: a subject cannot choose its values to share
+ * another's hash.
+ *
+ * Return: The hash; never 0.
+ */
+u64 uringaudit_subject_hash(const struct uringaudit_subject_values *v,
+			    const void *exe, size_t exe_len)
+{
+	struct {
+		struct uringaudit_subject_values v;
+		u8 exe[16];
+	} in = { .v = *v };
+	u64 h;
+
+	if (exe)
+		memcpy(in.exe, exe, min(exe_len, sizeof(in.exe)));
+	h = siphash(&in, sizeof(in), &subject_key);
+	return h ? h : 1;
+}
+
+static int __init uringaudit_cache_init(void)
+{
+	get_random_bytes(&subject_key, sizeof(subject_key));
+	return 0;
+}
+core_initcall(uringaudit_cache_init);

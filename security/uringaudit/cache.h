@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * uringaudit - Decisions a task remembers
+ * uringaudit - Decisions a task, or an open file, remembers
  *
  * Copyright (C) 2026 The uringaudit authors
  */
@@ -9,58 +9,112 @@
 #define _SECURITY_URINGAUDIT_CACHE_H
 
 #include <linux/bits.h>
-#include <linux/cred.h>
+#include <linux/compiler.h>
+#include <linux/string.h>
 #include <linux/types.h>
-#include <linux/uidgid.h>
 
-#include "policy.h"
+/**
+ * struct uringaudit_subject_values - What a remembered decision depended on
+ * @euid: Effective user ID of the op's credentials (initial namespace).
+ * @egid: Effective group ID of the op's credentials.
+ * @auid: Login user ID of the submitter.
+ * @ctx: The op's context.
+ * @cgroup: The cgroup ID of the task doing the op, when the policy has
+ *	cgroup rules; else 0.
+ */
+struct uringaudit_subject_values {
+	u32 euid;
+	u32 egid;
+	u32 auid;
+	u32 ctx;
+	u64 cgroup;
+};
 
 /**
  * struct uringaudit_cache - The ops a task was allowed, silently, lately
  *
  * A decision that no record follows and that depends on nothing but the
- * op, its context, the credentials, the login user ID and the executable
- * (no path= candidate) comes out the same the next time those are the
- * same under the same policy.  Only the task itself reads and writes its
- * cache; it is dropped at execve(2), which changes the executable.
+ * op class, its context and the subject's values comes out the same the
+ * next time those are the same under the same policy.  Only the task
+ * itself reads and writes its cache; it is dropped at execve(2), which
+ * changes the program.
  *
  * @generation: The generation of the policy it holds for; 0 when empty.
- * @cred: The credentials it holds for, referenced.
- * @loginuid: The login user ID it holds for.
- * @allow: For each context, the ops allowed (a bit per &enum
- *	uringaudit_op).
+ * @values: The values it holds for.
+ * @allow: The op classes allowed (a bit per &enum uringaudit_op).
  */
 struct uringaudit_cache {
 	u64 generation;
-	const struct cred *cred;
-	kuid_t loginuid;
-	u64 allow[URINGAUDIT_NR_RULE_CTX];
+	struct uringaudit_subject_values values;
+	u64 allow;
+};
+
+/**
+ * struct uringaudit_file - An open file's remembered decision
+ *
+ * The same for a file: the op classes a subject was allowed on it,
+ * silently, under a policy, whatever that policy says of its path.  The
+ * subject is known by a keyed hash of its values and program.
+ *
+ * @subject: The hash of the subject it holds for.
+ * @allow: The op classes allowed (a bit per &enum uringaudit_op).
+ * @generation: The low 32 bits of the generation of the policy; 0 when
+ *	empty.
+ * @ctx: The context it holds for.
+ */
+struct uringaudit_file {
+	u64 subject;
+	u64 allow;
+	u32 generation;
+	u32 ctx;
 };
 
 /**
  * uringaudit_cache_allows() - Whether a task was allowed an op already
  * @c: The current task's cache.
  * @generation: The generation of the active policy.
- * @op: The op class or event.
- * @ctx: Its context; not %URINGAUDIT_CTX_NONE.
- * @cred: The credentials it runs with.
- * @loginuid: The current task's login user ID.
+ * @v: The op's subject values.
+ * @op: The op class.
  *
  * Return: true when the same op was allowed, silently, with the same
- * credentials, login user ID and policy.
+ * values and policy.
  */
 static inline bool
 uringaudit_cache_allows(const struct uringaudit_cache *c, u64 generation,
-			enum uringaudit_op op, enum uringaudit_ctx ctx,
-			const struct cred *cred, kuid_t loginuid)
+			const struct uringaudit_subject_values *v, u32 op)
 {
-	return c->generation == generation && c->cred == cred &&
-	       uid_eq(c->loginuid, loginuid) && (c->allow[ctx] & BIT_ULL(op));
+	return c->generation == generation && (c->allow & BIT_ULL(op)) &&
+	       !memcmp(&c->values, v, sizeof(*v));
 }
 
 void uringaudit_cache_remember(struct uringaudit_cache *c, u64 generation,
-			       enum uringaudit_op op, enum uringaudit_ctx ctx,
-			       const struct cred *cred, kuid_t loginuid);
+			       const struct uringaudit_subject_values *v,
+			       u32 op);
 void uringaudit_cache_drop(struct uringaudit_cache *c);
+
+/**
+ * uringaudit_file_allows() - Whether a subject was allowed an op on a file
+ * @f: The file's cache.
+ * @generation: The generation of the active policy.
+ * @subject: The subject's hash (uringaudit_subject_hash()).
+ * @ctx: The op's context.
+ * @op: The op class.
+ *
+ * Return: true when the same op was allowed, silently, to the same subject
+ * under the same policy.
+ */
+static inline bool uringaudit_file_allows(const struct uringaudit_file *f,
+					  u64 generation, u64 subject, u32 ctx,
+					  u32 op)
+{
+	return READ_ONCE(f->generation) == (u32)generation &&
+	       READ_ONCE(f->subject) == subject && READ_ONCE(f->ctx) == ctx &&
+	       (READ_ONCE(f->allow) & BIT_ULL(op));
+}
+
+void uringaudit_file_remember(struct uringaudit_file *f, u64 generation,
+			      u64 subject, u32 ctx, u32 op);
+u64 uringaudit_subject_hash(const struct uringaudit_subject_values *v,
+			    const void *exe, size_t exe_len);
 
 #endif /* _SECURITY_URINGAUDIT_CACHE_H */

@@ -2,6 +2,10 @@
 /*
  * uringaudit - Which io_uring context the current task runs in
  *
+ * Precise mode takes an op's context from where io_uring issues it.  Compat
+ * mode, and the events of a ring's life, only have the task's state: the
+ * kind of io thread it is, or the system call it is in.
+ *
  * Copyright (C) 2026 The uringaudit authors
  */
 
@@ -18,6 +22,12 @@
 
 #include "policy.h"
 
+#ifdef __X32_SYSCALL_BIT
+#define URINGAUDIT_X32_BIT __X32_SYSCALL_BIT
+#else
+#define URINGAUDIT_X32_BIT 0
+#endif
+
 /**
  * uringaudit_classify() - Decide the io_uring context from task state
  * @task_flags: The task's ``flags`` (``PF_*``).
@@ -27,7 +37,8 @@
  *	one, an io-wq worker never does.
  * @in_task_ctx: Whether the caller runs in task context (not in an
  *	interrupt or softirq, where ``current`` is unrelated to the work).
- * @syscall_nr: The system call number of the task's user register frame.
+ * @syscall_nr: The system call number of the task's user register frame,
+ *	without the x32 ABI bit.
  *
  * This is the pure decision behind uringaudit_current_ctx(), kept separate so
  * that it can be tested without io_uring threads.  An io thread is recognised
@@ -37,9 +48,11 @@
  * Return: The context, %URINGAUDIT_CTX_NONE when the task is not doing
  * io_uring work.
  */
-static __always_inline enum uringaudit_ctx
-uringaudit_classify(unsigned int task_flags, const void *worker_private,
-		    const void *io_uring, bool in_task_ctx, long syscall_nr)
+static __always_inline u32 uringaudit_classify(unsigned int task_flags,
+					       const void *worker_private,
+					       const void *io_uring,
+					       bool in_task_ctx,
+					       long syscall_nr)
 {
 	if (!in_task_ctx)
 		return URINGAUDIT_CTX_NONE;
@@ -61,27 +74,39 @@ uringaudit_classify(unsigned int task_flags, const void *worker_private,
 /**
  * uringaudit_current_ctx() - Decide the io_uring context of the current task
  *
- * Cheap enough for every hook: a user task that is not in io_uring_enter(2)
- * costs two loads and two tests.
+ * Compat mode: a user task is doing io_uring work inside io_uring_enter(2)
+ * (in any ABI: the x32 bit of the number is ignored), an io thread always.
  *
  * Return: The context of the current task, %URINGAUDIT_CTX_NONE when it is
  * not doing io_uring work.
  */
-static __always_inline enum uringaudit_ctx uringaudit_current_ctx(void)
+static __always_inline u32 uringaudit_current_ctx(void)
 {
 	struct task_struct *const task = current;
 	const unsigned int flags = READ_ONCE(task->flags);
 	long nr = -1;
 
-	/* What uringaudit_classify() says of a user task, in fewer loads. */
-	if (likely(!(flags & (PF_IO_WORKER | PF_KTHREAD)))) {
-		nr = syscall_get_nr(task, task_pt_regs(task));
-		if (likely(nr != __NR_io_uring_enter) || !in_task())
-			return URINGAUDIT_CTX_NONE;
-		return URINGAUDIT_CTX_INLINE;
-	}
+	if (likely(!(flags & (PF_IO_WORKER | PF_KTHREAD))))
+		nr = syscall_get_nr(task, task_pt_regs(task)) &
+		     ~(long)URINGAUDIT_X32_BIT;
 	return uringaudit_classify(flags, READ_ONCE(task->worker_private),
 				   READ_ONCE(task->io_uring), in_task(), nr);
+}
+
+/**
+ * uringaudit_thread_ctx() - The io_uring thread the current task is, if any
+ *
+ * Return: %URINGAUDIT_CTX_IOWQ or %URINGAUDIT_CTX_SQPOLL for io threads,
+ * %URINGAUDIT_CTX_NONE for every other task.
+ */
+static inline u32 uringaudit_thread_ctx(void)
+{
+	const unsigned int flags = READ_ONCE(current->flags);
+
+	if (!(flags & PF_IO_WORKER))
+		return URINGAUDIT_CTX_NONE;
+	return uringaudit_classify(flags, READ_ONCE(current->worker_private),
+				   READ_ONCE(current->io_uring), in_task(), -1);
 }
 
 #endif /* _SECURITY_URINGAUDIT_CONTEXT_H */

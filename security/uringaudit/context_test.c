@@ -10,6 +10,7 @@
 #include <linux/unistd.h>
 
 #include "context.h"
+#include "policy.h"
 
 /* Stand-ins for the pointers the decision only tests against NULL. */
 static int fake_worker, fake_tctx;
@@ -21,7 +22,7 @@ struct ctx_case {
 	const void *io_uring;
 	bool in_task;
 	long nr;
-	enum uringaudit_ctx expected;
+	u32 expected;
 };
 
 static const struct ctx_case ctx_cases[] = {
@@ -73,24 +74,40 @@ static void test_current_is_none(struct kunit *const test)
 {
 	/* KUnit runs its cases in a kernel thread. */
 	KUNIT_EXPECT_EQ(test, URINGAUDIT_CTX_NONE, uringaudit_current_ctx());
+	KUNIT_EXPECT_EQ(test, URINGAUDIT_CTX_NONE, uringaudit_thread_ctx());
 }
 
-static void test_ctx_names(struct kunit *const test)
+/*
+ * A policy names each context a rule can name, and reads it back the same;
+ * "none", which no op runs in, is no context of a policy.
+ */
+static void test_ctx_names_round_trip(struct kunit *const test)
 {
-	KUNIT_EXPECT_STREQ(test, "inline",
-			   uringaudit_ctx_names[URINGAUDIT_CTX_INLINE]);
-	KUNIT_EXPECT_STREQ(test, "iowq",
-			   uringaudit_ctx_names[URINGAUDIT_CTX_IOWQ]);
-	KUNIT_EXPECT_STREQ(test, "sqpoll",
-			   uringaudit_ctx_names[URINGAUDIT_CTX_SQPOLL]);
-	KUNIT_EXPECT_STREQ(test, "none",
-			   uringaudit_ctx_names[URINGAUDIT_CTX_NONE]);
+	struct uringaudit_policy *pol;
+	char text[64], normal[96];
+	u32 ctx;
+
+	for (ctx = 0; ctx < URINGAUDIT_NR_CTX; ctx++) {
+		snprintf(text, sizeof(text), "deny ctx=%s\n",
+			 uringaudit_ctx_names[ctx]);
+		pol = uringaudit_policy_parse(text, strlen(text), NULL, NULL);
+		KUNIT_ASSERT_FALSE_MSG(test, IS_ERR(pol), "%s", text);
+		KUNIT_EXPECT_EQ(test, BIT(ctx), pol->rules[0].ctxs);
+		uringaudit_policy_format(pol, normal, sizeof(normal));
+		KUNIT_EXPECT_NOT_NULL(test, strstr(normal, text));
+		uringaudit_policy_free(pol);
+	}
+	snprintf(text, sizeof(text), "deny ctx=%s\n",
+		 uringaudit_ctx_names[URINGAUDIT_CTX_NONE]);
+	pol = uringaudit_policy_parse(text, strlen(text), NULL, NULL);
+	KUNIT_EXPECT_EQ(test, -EBADMSG, PTR_ERR_OR_ZERO(pol));
+	uringaudit_policy_free(pol);
 }
 
 static struct kunit_case uringaudit_context_cases[] = {
 	KUNIT_CASE_PARAM(test_classify, ctx_gen_params),
 	KUNIT_CASE(test_current_is_none),
-	KUNIT_CASE(test_ctx_names),
+	KUNIT_CASE(test_ctx_names_round_trip),
 	{}
 };
 
@@ -100,5 +117,3 @@ static struct kunit_suite uringaudit_context_suite = {
 };
 
 kunit_test_suite(uringaudit_context_suite);
-
-MODULE_LICENSE("GPL");

@@ -3,13 +3,14 @@
  * uringaudit - securityfs interface
  *
  * /sys/kernel/security/uringaudit/
- *	policy		rw	the active policy in normal form; a write
- *				replaces it whole
+ *	policy		rw	the active policy in normal form, as it was
+ *				when the file was opened; a write replaces it
+ *				whole
  *	mode		rw	"enforce" or "permissive"
  *	lock		rw	"0" or "1"; writing "1" freezes policy and mode
  *				until reboot
  *	stats		r	decision and record counters
- *	status		r	mode, lock, rules, digest and load time
+ *	status		r	mediation, mode, lock, rules, digest, load time
  *	abi_version	r	URINGAUDIT_ABI_VERSION
  *
  * Every write needs CAP_MAC_ADMIN and must come whole, in one write at
@@ -67,19 +68,34 @@ static int read_word(struct file *file, const char __user *data, size_t len,
 	return 0;
 }
 
+/*
+ * A reader of the policy file sees the policy that was active when it
+ * opened the file, whole, however small its reads and whatever is loaded
+ * meanwhile.
+ */
+static int policy_open(struct inode *inode, struct file *file)
+{
+	if (file->f_mode & FMODE_READ)
+		file->private_data = uringaudit_active_snapshot();
+	return 0;
+}
+
 static ssize_t policy_read(struct file *file, char __user *buf, size_t count,
 			   loff_t *ppos)
 {
-	size_t len;
-	char *text;
-	ssize_t ret;
+	const struct uringaudit_active *active = file->private_data;
 
-	text = uringaudit_active_text(&len);
-	if (!text)
-		return -ENOMEM;
-	ret = simple_read_from_buffer(buf, count, ppos, text, len);
-	kvfree(text);
-	return ret;
+	if (!active)
+		return 0;
+	return simple_read_from_buffer(buf, count, ppos, active->text,
+				       active->text_len);
+}
+
+static int policy_release(struct inode *inode, struct file *file)
+{
+	if (file->private_data)
+		uringaudit_active_put(file->private_data);
+	return 0;
 }
 
 static ssize_t policy_write(struct file *file, const char __user *data,
@@ -105,8 +121,10 @@ static ssize_t policy_write(struct file *file, const char __user *data,
 }
 
 static const struct file_operations policy_fops = {
+	.open = policy_open,
 	.read = policy_read,
 	.write = policy_write,
+	.release = policy_release,
 	.llseek = generic_file_llseek,
 };
 
@@ -188,7 +206,9 @@ static int status_show(struct seq_file *m, void *v)
 {
 	const struct uringaudit_active *active;
 
-	seq_printf(m, "abi %d\nmode %s\nlocked %d\n", URINGAUDIT_ABI_VERSION,
+	seq_printf(m, "abi %d\nmediation %s\nmode %s\nlocked %d\n",
+		   URINGAUDIT_ABI_VERSION,
+		   uringaudit_precise() ? "precise" : "compat",
 		   READ_ONCE(uringaudit_permissive) ? "permissive" : "enforce",
 		   READ_ONCE(uringaudit_locked) ? 1 : 0);
 	rcu_read_lock();
@@ -196,9 +216,11 @@ static int status_show(struct seq_file *m, void *v)
 	if (active) {
 		const struct uringaudit_policy *pol = active->policy;
 
-		seq_printf(m, "policy loaded\nrules %u\ndefault %s\n",
-			   pol->nr_rules,
-			   uringaudit_action_names[pol->default_action]);
+		seq_printf(m, "policy loaded\nrules %u\nunresolved %u\n",
+			   pol->nr_rules, active->nr_unresolved);
+		seq_printf(m, "default %s\nunrecorded %s\n",
+			   uringaudit_action_names[pol->default_action],
+			   uringaudit_action_names[pol->unrecorded]);
 		seq_printf(m, "digest sha256:%*phN\nloaded %lld\n",
 			   SHA256_DIGEST_SIZE, active->digest, active->loaded);
 	} else {

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * uringaudit - The LSM hooks io_uring operations reach
+ * uringaudit - The file, socket and ring hooks io_uring operations reach
  *
- * 6.12 has no per-op hook for io_uring: each op reaches LSMs only through
- * the file and socket hooks of the kernel functions it calls (see the op
- * table in docs/admin-guide.rst).  Each hook here names the op class it
- * stands for, wraps its object and asks uringaudit_decide(), which returns
- * at once for anything that is not io_uring work.
+ * Each hook names the op class of what it sees, wraps its object and asks
+ * uringaudit_hook_decide(): in precise mode, only inside an issue of an
+ * io_uring request (issue.c), elsewhere only for io_uring work the task's
+ * state shows (context.h).  A read or write of a socket is a recv or a
+ * send; a send that connects is also a connect; a rename or a link touches
+ * two names, both decided.
  *
  * Copyright (C) 2026 The uringaudit authors
  */
@@ -19,8 +20,10 @@
 #include <linux/socket.h>
 #include <linux/string.h>
 
-#include "eval.h"
+#include "context.h"
 #include "hooks.h"
+#include "issue.h"
+#include "object.h"
 #include "setup.h"
 
 #define FILE_OBJ(f)                                                \
@@ -29,94 +32,112 @@
 #define ENTRY_OBJ(dir, d)             \
 	(&(struct uringaudit_object){ \
 		.type = URINGAUDIT_OBJ_ENTRY, .path = (dir), .dentry = (d) })
+#define DENTRY_OBJ(d)                                                \
+	(&(struct uringaudit_object){ .type = URINGAUDIT_OBJ_DENTRY, \
+				      .dentry = (d) })
 #define SOCK_OBJ(s, a, l)                                            \
 	(&(struct uringaudit_object){ .type = URINGAUDIT_OBJ_SOCKET, \
 				      .sock = (s),                   \
 				      .addr = (a),                   \
 				      .addrlen = (l) })
 
-static const struct uringaudit_object no_object = {};
-
 static int hook_file_open(struct file *file)
 {
-	return uringaudit_decide(URINGAUDIT_OP_OPEN, FILE_OBJ(file));
+	return uringaudit_hook_decide(URINGAUDIT_OP_OPEN, FILE_OBJ(file));
 }
 
 static int hook_file_permission(struct file *file, int mask)
 {
+	bool sock = S_ISSOCK(file_inode(file)->i_mode);
+
 	if (mask & MAY_WRITE)
-		return uringaudit_decide(URINGAUDIT_OP_WRITE, FILE_OBJ(file));
+		return uringaudit_hook_decide(sock ? URINGAUDIT_OP_SEND :
+						     URINGAUDIT_OP_WRITE,
+					      FILE_OBJ(file));
 	if (mask & MAY_READ)
-		return uringaudit_decide(URINGAUDIT_OP_READ, FILE_OBJ(file));
+		return uringaudit_hook_decide(sock ? URINGAUDIT_OP_RECV :
+						     URINGAUDIT_OP_READ,
+					      FILE_OBJ(file));
 	return 0;
 }
 
 static int hook_file_truncate(struct file *file)
 {
-	return uringaudit_decide(URINGAUDIT_OP_TRUNCATE, FILE_OBJ(file));
+	return uringaudit_hook_decide(URINGAUDIT_OP_TRUNCATE, FILE_OBJ(file));
 }
 
 static int hook_file_receive(struct file *file)
 {
-	return uringaudit_decide(URINGAUDIT_OP_FD_INSTALL, FILE_OBJ(file));
+	/* The file a MSG_RING passes is that op's object. */
+	return uringaudit_hook_decide(uringaudit_issue_opcode() ==
+						      IORING_OP_MSG_RING ?
+					      URINGAUDIT_OP_MSG_RING :
+					      URINGAUDIT_OP_FD_INSTALL,
+				      FILE_OBJ(file));
 }
 
 static int hook_inode_getattr(const struct path *path)
 {
-	return uringaudit_decide(URINGAUDIT_OP_STATX,
-				 &(struct uringaudit_object){
-					 .type = URINGAUDIT_OBJ_PATH,
-					 .path = path,
-				 });
+	return uringaudit_hook_decide(URINGAUDIT_OP_STATX,
+				      &(struct uringaudit_object){
+					      .type = URINGAUDIT_OBJ_PATH,
+					      .path = path,
+				      });
 }
 
 static int hook_inode_getxattr(struct dentry *dentry, const char *name)
 {
-	return uringaudit_decide(URINGAUDIT_OP_GETXATTR,
-				 &(struct uringaudit_object){
-					 .type = URINGAUDIT_OBJ_DENTRY,
-					 .dentry = dentry,
-				 });
+	return uringaudit_hook_decide(URINGAUDIT_OP_GETXATTR,
+				      DENTRY_OBJ(dentry));
 }
 
 static int hook_inode_setxattr(struct mnt_idmap *idmap, struct dentry *dentry,
 			       const char *name, const void *value, size_t size,
 			       int flags)
 {
-	return uringaudit_decide(URINGAUDIT_OP_SETXATTR,
-				 &(struct uringaudit_object){
-					 .type = URINGAUDIT_OBJ_DENTRY,
-					 .dentry = dentry,
-				 });
+	return uringaudit_hook_decide(URINGAUDIT_OP_SETXATTR,
+				      DENTRY_OBJ(dentry));
 }
 
 static int hook_path_unlink(const struct path *dir, struct dentry *dentry)
 {
-	return uringaudit_decide(URINGAUDIT_OP_UNLINK, ENTRY_OBJ(dir, dentry));
+	return uringaudit_hook_decide(URINGAUDIT_OP_UNLINK,
+				      ENTRY_OBJ(dir, dentry));
 }
 
 static int hook_path_rmdir(const struct path *dir, struct dentry *dentry)
 {
-	return uringaudit_decide(URINGAUDIT_OP_RMDIR, ENTRY_OBJ(dir, dentry));
+	return uringaudit_hook_decide(URINGAUDIT_OP_RMDIR,
+				      ENTRY_OBJ(dir, dentry));
 }
 
 static int hook_path_mkdir(const struct path *dir, struct dentry *dentry,
 			   umode_t mode)
 {
-	return uringaudit_decide(URINGAUDIT_OP_MKDIR, ENTRY_OBJ(dir, dentry));
+	return uringaudit_hook_decide(URINGAUDIT_OP_MKDIR,
+				      ENTRY_OBJ(dir, dentry));
 }
 
 static int hook_path_symlink(const struct path *dir, struct dentry *dentry,
 			     const char *old_name)
 {
-	return uringaudit_decide(URINGAUDIT_OP_SYMLINK, ENTRY_OBJ(dir, dentry));
+	return uringaudit_hook_decide(URINGAUDIT_OP_SYMLINK,
+				      ENTRY_OBJ(dir, dentry));
 }
 
+/* A hard link names a new name, and the file it links to (same mount). */
 static int hook_path_link(struct dentry *old_dentry, const struct path *new_dir,
 			  struct dentry *new_dentry)
 {
-	return uringaudit_decide(URINGAUDIT_OP_LINK,
-				 ENTRY_OBJ(new_dir, new_dentry));
+	const struct path old = { .mnt = new_dir->mnt, .dentry = old_dentry };
+
+	return uringaudit_hook_decide(URINGAUDIT_OP_LINK,
+				      ENTRY_OBJ(new_dir, new_dentry)) ?:
+	       uringaudit_hook_decide(URINGAUDIT_OP_LINK,
+				      &(struct uringaudit_object){
+					      .type = URINGAUDIT_OBJ_PATH,
+					      .path = &old,
+				      });
 }
 
 static int hook_path_rename(const struct path *old_dir,
@@ -124,80 +145,102 @@ static int hook_path_rename(const struct path *old_dir,
 			    const struct path *new_dir,
 			    struct dentry *new_dentry, unsigned int flags)
 {
-	return uringaudit_decide(URINGAUDIT_OP_RENAME,
-				 ENTRY_OBJ(old_dir, old_dentry));
+	return uringaudit_hook_decide(URINGAUDIT_OP_RENAME, ENTRY_OBJ(old_dir, old_dentry)) ?:
+		       uringaudit_hook_decide(URINGAUDIT_OP_RENAME,
+					      ENTRY_OBJ(new_dir, new_dentry));
 }
 
 static int hook_socket_create(int family, int type, int protocol, int kern)
 {
 	if (kern)
 		return 0;
-	return uringaudit_decide(URINGAUDIT_OP_SOCKET,
-				 &(struct uringaudit_object){
-					 .type = URINGAUDIT_OBJ_FAMILY,
-					 .family = family,
-				 });
+	return uringaudit_hook_decide(URINGAUDIT_OP_SOCKET,
+				      &(struct uringaudit_object){
+					      .type = URINGAUDIT_OBJ_FAMILY,
+					      .family = family,
+				      });
 }
 
 static int hook_socket_connect(struct socket *sock, struct sockaddr *address,
 			       int addrlen)
 {
-	return uringaudit_decide(URINGAUDIT_OP_CONNECT,
-				 SOCK_OBJ(sock, address, addrlen));
+	return uringaudit_hook_decide(URINGAUDIT_OP_CONNECT,
+				      SOCK_OBJ(sock, address, addrlen));
 }
 
 static int hook_socket_bind(struct socket *sock, struct sockaddr *address,
 			    int addrlen)
 {
-	return uringaudit_decide(URINGAUDIT_OP_BIND,
-				 SOCK_OBJ(sock, address, addrlen));
+	return uringaudit_hook_decide(URINGAUDIT_OP_BIND,
+				      SOCK_OBJ(sock, address, addrlen));
 }
 
 static int hook_socket_listen(struct socket *sock, int backlog)
 {
-	return uringaudit_decide(URINGAUDIT_OP_LISTEN, SOCK_OBJ(sock, NULL, 0));
+	return uringaudit_hook_decide(URINGAUDIT_OP_LISTEN,
+				      SOCK_OBJ(sock, NULL, 0));
 }
 
 static int hook_socket_accept(struct socket *sock, struct socket *newsock)
 {
-	return uringaudit_decide(URINGAUDIT_OP_ACCEPT, SOCK_OBJ(sock, NULL, 0));
+	return uringaudit_hook_decide(URINGAUDIT_OP_ACCEPT,
+				      SOCK_OBJ(sock, NULL, 0));
+}
+
+/*
+ * A send to an address on a stream socket that is not connected, or with
+ * TCP Fast Open, connects it first: that is a connect too.
+ */
+static bool send_connects(const struct socket *sock, const struct msghdr *msg)
+{
+	if (msg->msg_flags & MSG_FASTOPEN)
+		return true;
+	return msg->msg_name && sock->state == SS_UNCONNECTED &&
+	       (sock->type == SOCK_STREAM || sock->type == SOCK_SEQPACKET);
 }
 
 static int hook_socket_sendmsg(struct socket *sock, struct msghdr *msg,
 			       int size)
 {
-	return uringaudit_decide(URINGAUDIT_OP_SEND,
-				 SOCK_OBJ(sock, msg->msg_name,
-					  msg->msg_namelen));
+	int ret = uringaudit_hook_decide(URINGAUDIT_OP_SEND,
+					 SOCK_OBJ(sock, msg->msg_name,
+						  msg->msg_namelen));
+
+	if (ret || !send_connects(sock, msg))
+		return ret;
+	return uringaudit_hook_decide(URINGAUDIT_OP_CONNECT,
+				      SOCK_OBJ(sock, msg->msg_name,
+					       msg->msg_namelen));
 }
 
 static int hook_socket_recvmsg(struct socket *sock, struct msghdr *msg,
 			       int size, int flags)
 {
-	return uringaudit_decide(URINGAUDIT_OP_RECV, SOCK_OBJ(sock, NULL, 0));
+	return uringaudit_hook_decide(URINGAUDIT_OP_RECV,
+				      SOCK_OBJ(sock, NULL, 0));
 }
 
 static int hook_socket_shutdown(struct socket *sock, int how)
 {
-	return uringaudit_decide(URINGAUDIT_OP_SHUTDOWN,
-				 SOCK_OBJ(sock, NULL, 0));
+	return uringaudit_hook_decide(URINGAUDIT_OP_SHUTDOWN,
+				      SOCK_OBJ(sock, NULL, 0));
 }
 
 static int hook_uring_cmd(struct io_uring_cmd *ioucmd)
 {
-	return uringaudit_decide(URINGAUDIT_OP_URING_CMD,
-				 &(struct uringaudit_object){
-					 .type = URINGAUDIT_OBJ_FILE,
-					 .file = ioucmd->file,
-					 .has_cmd_op = true,
-					 .cmd_op = ioucmd->cmd_op,
-				 });
+	return uringaudit_hook_decide(URINGAUDIT_OP_URING_CMD,
+				      &(struct uringaudit_object){
+					      .type = URINGAUDIT_OBJ_FILE,
+					      .file = ioucmd->file,
+					      .has_cmd_op = true,
+					      .cmd_op = ioucmd->cmd_op,
+				      });
 }
 
 /* Events happen in the task that sets up or submits to a ring. */
-static enum uringaudit_ctx event_ctx(void)
+static u32 event_ctx(void)
 {
-	const enum uringaudit_ctx ctx = uringaudit_current_ctx();
+	const u32 ctx = uringaudit_thread_ctx();
 
 	return ctx == URINGAUDIT_CTX_NONE ? URINGAUDIT_CTX_INLINE : ctx;
 }
@@ -209,20 +252,18 @@ static int hook_inode_init_security_anon(struct inode *inode,
 	/* io_uring_setup(2) makes its ring file with this name. */
 	if (!name || strcmp(name->name, "[io_uring]"))
 		return 0;
-	return uringaudit_decide_ctx(URINGAUDIT_OP_SETUP, event_ctx(),
-				     &no_object, NULL);
+	return uringaudit_event_decide(URINGAUDIT_OP_SETUP, event_ctx(), NULL);
 }
 
 static int hook_uring_sqpoll(void)
 {
-	return uringaudit_decide_ctx(URINGAUDIT_OP_SQPOLL, event_ctx(),
-				     &no_object, NULL);
+	return uringaudit_event_decide(URINGAUDIT_OP_SQPOLL, event_ctx(), NULL);
 }
 
 static int hook_uring_override_creds(const struct cred *new)
 {
-	return uringaudit_decide_ctx(URINGAUDIT_OP_OVERRIDE_CREDS, event_ctx(),
-				     &no_object, new);
+	return uringaudit_event_decide(URINGAUDIT_OP_OVERRIDE_CREDS,
+				       event_ctx(), new);
 }
 
 static struct security_hook_list uringaudit_hooks[] __ro_after_init = {
@@ -256,7 +297,7 @@ static struct security_hook_list uringaudit_hooks[] __ro_after_init = {
 /**
  * uringaudit_add_op_hooks() - Register the hooks of io_uring operations
  */
-__init void uringaudit_add_op_hooks(void)
+void __init uringaudit_add_op_hooks(void)
 {
 	security_add_hooks(uringaudit_hooks, ARRAY_SIZE(uringaudit_hooks),
 			   &uringaudit_lsmid);

@@ -6,12 +6,16 @@
  *
  *	# comment
  *	default allow|audit|deny
- *	allow|audit|deny [op=LIST] [ctx=LIST] [uid=N] [gid=N] [auid=N|unset]
- *			 [exe=PATH] [path=PREFIX]
+ *	unrecorded allow|deny
+ *	allow|audit|deny [op=LIST] [opcode=LIST] [ctx=LIST] [uid=N] [gid=N]
+ *			 [auid=N|unset] [exe=PATH] [path=PATH] [cgroup=PATH]
+ *			 [family=LIST] [addr=ADDRESS] [port=N[-M]]
  *
  * The whole text is parsed into a new &struct uringaudit_policy; every
  * error is reported with its line and column, and any error rejects the
- * whole text.  This file builds in the kernel and in uringaudit-ctl.
+ * whole text.  The result is not indexed yet: the kernel first resolves
+ * the objects that path= and exe= name (uringaudit_policy_index()).  This
+ * file builds in the kernel and in uringaudit-ctl.
  *
  * Copyright (C) 2026 The uringaudit authors
  */
@@ -21,70 +25,24 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
-#include <linux/stdarg.h>
 #include <linux/string.h>
 #endif /* __KERNEL__ */
 
 #include "policy.h"
 
-const char *const uringaudit_op_names[__URINGAUDIT_OP_MAX] = {
-	[URINGAUDIT_OP_OPEN] = "open",
-	[URINGAUDIT_OP_READ] = "read",
-	[URINGAUDIT_OP_WRITE] = "write",
-	[URINGAUDIT_OP_TRUNCATE] = "truncate",
-	[URINGAUDIT_OP_STATX] = "statx",
-	[URINGAUDIT_OP_GETXATTR] = "getxattr",
-	[URINGAUDIT_OP_SETXATTR] = "setxattr",
-	[URINGAUDIT_OP_UNLINK] = "unlink",
-	[URINGAUDIT_OP_RMDIR] = "rmdir",
-	[URINGAUDIT_OP_RENAME] = "rename",
-	[URINGAUDIT_OP_MKDIR] = "mkdir",
-	[URINGAUDIT_OP_SYMLINK] = "symlink",
-	[URINGAUDIT_OP_LINK] = "link",
-	[URINGAUDIT_OP_FD_INSTALL] = "fd_install",
-	[URINGAUDIT_OP_SOCKET] = "socket",
-	[URINGAUDIT_OP_CONNECT] = "connect",
-	[URINGAUDIT_OP_ACCEPT] = "accept",
-	[URINGAUDIT_OP_BIND] = "bind",
-	[URINGAUDIT_OP_LISTEN] = "listen",
-	[URINGAUDIT_OP_SEND] = "send",
-	[URINGAUDIT_OP_RECV] = "recv",
-	[URINGAUDIT_OP_SHUTDOWN] = "shutdown",
-	[URINGAUDIT_OP_URING_CMD] = "uring_cmd",
-	[URINGAUDIT_OP_SETUP] = "setup",
-	[URINGAUDIT_OP_SQPOLL] = "sqpoll",
-	[URINGAUDIT_OP_OVERRIDE_CREDS] = "override_creds",
-};
-
-const char *const uringaudit_ctx_names[__URINGAUDIT_CTX_MAX] = {
-	[URINGAUDIT_CTX_INLINE] = "inline",
-	[URINGAUDIT_CTX_IOWQ] = "iowq",
-	[URINGAUDIT_CTX_SQPOLL] = "sqpoll",
-	[URINGAUDIT_CTX_NONE] = "none",
-};
-
-const char *const uringaudit_action_names[__URINGAUDIT_ACTION_MAX] = {
-	[URINGAUDIT_ALLOW] = "allow",
-	[URINGAUDIT_AUDIT] = "audit",
-	[URINGAUDIT_DENY] = "deny",
-};
-
 /*
- * Operations that 6.12 cannot tell apart from another class: a rule naming
- * them would silently never match, so the parser says what to use instead.
+ * Names that are not op classes: a rule naming them could never match, so
+ * the parser says what to use instead.
  */
 static const struct {
 	const char *name;
 	const char *why;
-} merged_ops[] = {
+} not_ops[] = {
 	{ "fallocate",
-	  "fallocate reaches the same hook as write: use op=write" },
+	  "fallocate is a write: use op=write or opcode=fallocate" },
 	{ "splice",
-	  "splice reaches the same hooks as read and write: use op=read,write" },
-	{ "tee", "tee reaches no LSM hook and cannot be mediated" },
-	{ "close", "close reaches no LSM hook and cannot be mediated" },
-	{ "nop", "nop reaches no LSM hook and cannot be mediated" },
-	{ "msg_ring", "msg_ring reaches no LSM hook and cannot be mediated" },
+	  "splice reads and writes: use op=read,write or opcode=splice" },
+	{ "tee", "tee is a write of a pipe: use opcode=tee" },
 };
 
 struct parser {
@@ -142,8 +100,9 @@ static int parse_action(struct parser *p, const struct token *t,
 	return a;
 }
 
-/* Parse a decimal u32 in [0, 4294967294] (4294967295 means "unset"). */
-static int parse_id(struct parser *p, const struct token *v, u32 *out)
+/* A decimal number in [0, @max]; @range says what it is in the error. */
+static int parse_number(struct parser *p, const struct token *v, u64 max,
+			const char *range, u32 *out)
 {
 	u64 n = 0;
 	u32 i;
@@ -155,17 +114,35 @@ static int parse_id(struct parser *p, const struct token *v, u32 *out)
 			return error(p, v->s + i, -EBADMSG,
 				     "expected a decimal number");
 		n = n * 10 + (u64)(v->s[i] - '0');
-		if (n > 4294967294ULL)
-			return error(p, v->s, -ERANGE,
-				     "number out of range (0 to 4294967294)");
+		if (n > max)
+			return error(p, v->s, -ERANGE, range);
 	}
 	*out = (u32)n;
 	return 0;
 }
 
+/* A user or group ID: 4294967295 means "unset" and is auid=unset's. */
+static int parse_id(struct parser *p, const struct token *v, u32 *out)
+{
+	return parse_number(p, v, 4294967294ULL,
+			    "number out of range (0 to 4294967294)", out);
+}
+
+/* Each item of a comma-separated list; @item returns its bit or -1. */
+typedef int (*item_lookup_t)(const char *s, u32 len);
+
+static int op_item(const char *s, u32 len)
+{
+	return lookup(uringaudit_op_names, __URINGAUDIT_OP_MAX, s, len);
+}
+
+static int ctx_item(const char *s, u32 len)
+{
+	return lookup(uringaudit_ctx_names, URINGAUDIT_NR_CTX, s, len);
+}
+
 static int parse_list(struct parser *p, const struct token *v,
-		      const char *const *names, int nr, u64 *mask,
-		      const char *what)
+		      item_lookup_t item, u64 *mask, const char *what)
 {
 	const char *s = v->s, *end = v->s + v->len;
 	u32 i;
@@ -179,14 +156,15 @@ static int parse_list(struct parser *p, const struct token *v,
 			comma++;
 		if (comma == s)
 			return error(p, s, -EBADMSG, "empty list item");
-		idx = lookup(names, nr, s, (u32)(comma - s));
+		idx = item(s, (u32)(comma - s));
 		if (idx < 0) {
-			for (i = 0; i < ARRAY_SIZE(merged_ops); i++)
-				if (strlen(merged_ops[i].name) ==
+			for (i = 0; item == op_item && i < ARRAY_SIZE(not_ops);
+			     i++)
+				if (strlen(not_ops[i].name) ==
 					    (size_t)(comma - s) &&
-				    !memcmp(merged_ops[i].name, s, comma - s))
+				    !memcmp(not_ops[i].name, s, comma - s))
 					return error(p, s, -EBADMSG,
-						     merged_ops[i].why);
+						     not_ops[i].why);
 			return error(p, s, -EBADMSG, what);
 		}
 		if (*mask & BIT_ULL(idx))
@@ -200,98 +178,303 @@ static int parse_list(struct parser *p, const struct token *v,
 static int parse_path(struct parser *p, const struct token *v, char **out,
 		      u32 *out_len)
 {
+	u32 len = v->len;
 	char *dup;
 
-	if (!v->len || v->s[0] != '/')
+	if (!len || v->s[0] != '/')
 		return error(p, v->s, -EBADMSG, "expected an absolute path");
-	if (v->len > URINGAUDIT_POLICY_MAX_PATH)
+	if (len > URINGAUDIT_POLICY_MAX_PATH)
 		return error(p, v->s, -ENAMETOOLONG, "path too long");
 	/* Records quote rules: a quote inside would end the field. */
-	if (memchr(v->s, '"', v->len))
-		return error(p, (const char *)memchr(v->s, '"', v->len),
-			     -EBADMSG, "'\"' cannot appear in a path");
-	dup = kmalloc(v->len + 1, GFP_KERNEL);
+	if (memchr(v->s, '"', len))
+		return error(p, (const char *)memchr(v->s, '"', len), -EBADMSG,
+			     "'\"' cannot appear in a path");
+	/* "/a/" and "/a" name the same thing. */
+	while (len > 1 && v->s[len - 1] == '/')
+		len--;
+	dup = kmalloc(len + 1, GFP_KERNEL);
 	if (!dup)
 		return error(p, v->s, -ENOMEM, "out of memory");
-	memcpy(dup, v->s, v->len);
-	dup[v->len] = '\0';
+	memcpy(dup, v->s, len);
+	dup[len] = '\0';
 	*out = dup;
-	*out_len = v->len;
+	*out_len = len;
 	return 0;
 }
 
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Dotted IPv4 into @ip[0..3]. */
+static bool parse_ipv4(const char *s, u32 len, u8 *ip)
+{
+	u32 i = 0, octet = 0, digits = 0, n = 0;
+
+	for (i = 0; i <= len; i++) {
+		if (i == len || s[i] == '.') {
+			if (!digits || n == 4)
+				return false;
+			ip[n++] = (u8)octet;
+			octet = 0;
+			digits = 0;
+			continue;
+		}
+		if (s[i] < '0' || s[i] > '9' || ++digits > 3)
+			return false;
+		/* No leading zeros: "010" is not 8 nor 10. */
+		if (digits == 2 && octet == 0)
+			return false;
+		octet = octet * 10 + (u32)(s[i] - '0');
+		if (octet > 255)
+			return false;
+	}
+	return n == 4;
+}
+
+/* IPv6, with at most one "::", into @ip[0..15]. */
+static bool parse_ipv6(const char *s, u32 len, u8 *ip)
+{
+	u16 head[8], tail[8];
+	u32 nh = 0, nt = 0, i = 0, k;
+	bool gap = false;
+
+	if (len >= 2 && s[0] == ':' && s[1] == ':') {
+		gap = true;
+		i = 2;
+	} else if (len && s[0] == ':') {
+		return false;
+	}
+	while (i < len) {
+		u32 v = 0, digits = 0;
+
+		while (i < len && hex_digit(s[i]) >= 0) {
+			v = v * 16 + (u32)hex_digit(s[i++]);
+			if (++digits > 4)
+				return false;
+		}
+		if (!digits)
+			return false;
+		if (gap)
+			tail[nt++] = (u16)v;
+		else
+			head[nh++] = (u16)v;
+		if (nh + nt > 8)
+			return false;
+		if (i == len)
+			break;
+		if (s[i] != ':')
+			return false;
+		i++;
+		if (i < len && s[i] == ':') {
+			if (gap)
+				return false;
+			gap = true;
+			i++;
+		} else if (i == len) {
+			return false;
+		}
+	}
+	if (gap ? nh + nt > 7 : nh != 8)
+		return false;
+	memset(ip, 0, 16);
+	for (k = 0; k < nh; k++) {
+		ip[2 * k] = head[k] >> 8;
+		ip[2 * k + 1] = head[k] & 0xff;
+	}
+	for (k = 0; k < nt; k++) {
+		ip[16 - 2 * (nt - k)] = tail[k] >> 8;
+		ip[16 - 2 * (nt - k) + 1] = tail[k] & 0xff;
+	}
+	return true;
+}
+
+/*
+ * addr=: an IPv4 or IPv6 address with an optional /prefix, or a unix
+ * socket name: a path, or '@' and an abstract name.
+ */
+static int parse_addr(struct parser *p, const struct token *v,
+		      struct uringaudit_addr *a)
+{
+	const char *slash = memchr(v->s, '/', v->len);
+	u32 len = slash ? (u32)(slash - v->s) : v->len, max;
+	struct token prefix;
+	char *dup;
+
+	if (v->s[0] == '/' || v->s[0] == '@') {
+		if (v->len > 108)
+			return error(p, v->s, -ENAMETOOLONG,
+				     "unix socket name longer than 108 bytes");
+		if (memchr(v->s, '"', v->len))
+			return error(p, v->s, -EBADMSG,
+				     "'\"' cannot appear in an address");
+		dup = kmalloc(v->len + 1, GFP_KERNEL);
+		if (!dup)
+			return error(p, v->s, -ENOMEM, "out of memory");
+		memcpy(dup, v->s, v->len);
+		dup[v->len] = '\0';
+		a->family = URINGAUDIT_AF_UNIX;
+		a->unix_path = dup;
+		a->unix_len = v->len;
+		return 0;
+	}
+	if (parse_ipv4(v->s, len, a->ip)) {
+		a->family = URINGAUDIT_AF_INET;
+		max = 32;
+	} else if (parse_ipv6(v->s, len, a->ip)) {
+		a->family = URINGAUDIT_AF_INET6;
+		max = 128;
+	} else {
+		return error(
+			p, v->s, -EBADMSG,
+			"expected an IPv4 or IPv6 address, a unix socket path or @name");
+	}
+	a->prefix = max;
+	if (!slash)
+		return 0;
+	prefix.s = slash + 1;
+	prefix.len = v->len - len - 1;
+	return parse_number(p, &prefix, max,
+			    max == 32 ? "prefix out of range (0 to 32)" :
+					"prefix out of range (0 to 128)",
+			    &a->prefix);
+}
+
+static int parse_ports(struct parser *p, const struct token *v, u32 *lo,
+		       u32 *hi)
+{
+	const char *dash = memchr(v->s, '-', v->len);
+	struct token a = { v->s, dash ? (u32)(dash - v->s) : v->len }, b;
+	const char *range = "port out of range (0 to 65535)";
+
+	if (parse_number(p, &a, 65535, range, lo))
+		return -EBADMSG;
+	*hi = *lo;
+	if (!dash)
+		return 0;
+	b.s = dash + 1;
+	b.len = v->len - a.len - 1;
+	if (parse_number(p, &b, 65535, range, hi))
+		return -EBADMSG;
+	if (*hi < *lo)
+		return error(p, v->s, -EBADMSG,
+			     "port range must go from low to high");
+	return 0;
+}
+
+static int family_item(const char *s, u32 len)
+{
+	return uringaudit_family_lookup(s, len);
+}
+
+static int opcode_item(const char *s, u32 len)
+{
+	return uringaudit_opcode_lookup(s, len);
+}
+
 static const char *const key_names[] = {
-	"op", "ctx", "uid", "gid", "auid", "exe", "path",
+	"op",  "opcode", "ctx",	   "uid",    "gid",  "auid",
+	"exe", "path",	 "cgroup", "family", "addr", "port",
 };
 
-enum { KEY_OP, KEY_CTX, KEY_UID, KEY_GID, KEY_AUID, KEY_EXE, KEY_PATH };
+enum {
+	KEY_OP,
+	KEY_OPCODE,
+	KEY_CTX,
+	KEY_UID,
+	KEY_GID,
+	KEY_AUID,
+	KEY_EXE,
+	KEY_PATH,
+	KEY_CGROUP,
+	KEY_FAMILY,
+	KEY_ADDR,
+	KEY_PORT,
+};
+
+static int parse_value(struct parser *p, struct uringaudit_rule *r, int key,
+		       const struct token *v)
+{
+	u64 mask;
+	int ret;
+
+	switch (key) {
+	case KEY_OP:
+		return parse_list(p, v, op_item, &r->ops,
+				  "unknown op class or event");
+	case KEY_OPCODE:
+		return parse_list(
+			p, v, opcode_item, &r->opcodes,
+			"unknown opcode (an IORING_OP_ name in lower case)");
+	case KEY_CTX:
+		ret = parse_list(
+			p, v, ctx_item, &mask,
+			"unknown context (inline, iowq, sqpoll, taskwork)");
+		r->ctxs = (u32)mask;
+		return ret;
+	case KEY_UID:
+		r->match |= URINGAUDIT_MATCH_UID;
+		return parse_id(p, v, &r->uid);
+	case KEY_GID:
+		r->match |= URINGAUDIT_MATCH_GID;
+		return parse_id(p, v, &r->gid);
+	case KEY_AUID:
+		r->match |= URINGAUDIT_MATCH_AUID;
+		if (tok_eq(v, "unset")) {
+			r->auid = URINGAUDIT_AUID_UNSET;
+			return 0;
+		}
+		return parse_id(p, v, &r->auid);
+	case KEY_EXE:
+		r->match |= URINGAUDIT_MATCH_EXE;
+		return parse_path(p, v, &r->exe, &r->exe_len);
+	case KEY_PATH:
+		r->match |= URINGAUDIT_MATCH_PATH;
+		return parse_path(p, v, &r->path, &r->path_len);
+	case KEY_CGROUP:
+		r->match |= URINGAUDIT_MATCH_CGROUP;
+		return parse_path(p, v, &r->cgroup, &r->cgroup_len);
+	case KEY_FAMILY:
+		r->match |= URINGAUDIT_MATCH_FAMILY;
+		return parse_list(
+			p, v, family_item, &r->families,
+			"unknown address family (unix, inet, inet6, netlink, packet, or a number)");
+	case KEY_ADDR:
+		r->match |= URINGAUDIT_MATCH_ADDR;
+		return parse_addr(p, v, &r->addr);
+	default:
+		r->match |= URINGAUDIT_MATCH_PORT;
+		return parse_ports(p, v, &r->port_lo, &r->port_hi);
+	}
+}
 
 static int parse_property(struct parser *p, struct uringaudit_rule *r,
 			  const struct token *t, u32 *seen)
 {
 	const char *eq = memchr(t->s, '=', t->len);
-	struct token k, v;
-	u64 mask;
-	int key, ret;
+	struct token v;
+	int key;
 
 	if (!eq)
 		return error(p, t->s, -EBADMSG, "expected key=value");
-	k.s = t->s;
-	k.len = (u32)(eq - t->s);
-	v.s = eq + 1;
-	v.len = t->len - k.len - 1;
-	key = lookup(key_names, ARRAY_SIZE(key_names), k.s, k.len);
+	key = lookup(key_names, ARRAY_SIZE(key_names), t->s, (u32)(eq - t->s));
 	if (key < 0)
 		return error(p, t->s, -EBADMSG, "unknown key");
 	if (*seen & BIT(key))
 		return error(p, t->s, -EBADMSG, "key given twice");
 	*seen |= BIT(key);
+	v.s = eq + 1;
+	v.len = t->len - (u32)(eq - t->s) - 1;
 	if (!v.len)
 		return error(p, v.s, -EBADMSG, "empty value");
-
-	switch (key) {
-	case KEY_OP:
-		ret = parse_list(p, &v, uringaudit_op_names,
-				 __URINGAUDIT_OP_MAX, &r->ops,
-				 "unknown op class or event");
-		break;
-	case KEY_CTX:
-		ret = parse_list(p, &v, uringaudit_ctx_names,
-				 URINGAUDIT_NR_RULE_CTX, &mask,
-				 "unknown context (inline, iowq, sqpoll)");
-		r->ctxs = (u32)mask;
-		break;
-	case KEY_UID:
-		r->match |= URINGAUDIT_MATCH_UID;
-		ret = parse_id(p, &v, &r->uid);
-		break;
-	case KEY_GID:
-		r->match |= URINGAUDIT_MATCH_GID;
-		ret = parse_id(p, &v, &r->gid);
-		break;
-	case KEY_AUID:
-		r->match |= URINGAUDIT_MATCH_AUID;
-		if (tok_eq(&v, "unset")) {
-			r->auid = URINGAUDIT_AUID_UNSET;
-			ret = 0;
-		} else {
-			ret = parse_id(p, &v, &r->auid);
-		}
-		break;
-	case KEY_EXE:
-		r->match |= URINGAUDIT_MATCH_EXE;
-		ret = parse_path(p, &v, &r->exe, &r->exe_len);
-		break;
-	default:
-		r->match |= URINGAUDIT_MATCH_PATH;
-		ret = parse_path(p, &v, &r->path, &r->path_len);
-		/* "/a/" and "/a" name the same subtree. */
-		while (!ret && r->path_len > 1 &&
-		       r->path[r->path_len - 1] == '/')
-			r->path[--r->path_len] = '\0';
-		break;
-	}
-	return ret;
+	return parse_value(p, r, key, &v);
 }
 
 /* Check the text is UTF-8 without NUL or control bytes but tab and EOL. */
@@ -364,9 +547,12 @@ static void rule_release(struct uringaudit_rule *r)
 {
 	kfree(r->exe);
 	kfree(r->path);
+	kfree(r->cgroup);
+	kfree(r->addr.unix_path);
+	kvfree(r->path_keys);
 }
 
-#define ACTION_WORDS "expected default, allow, audit or deny"
+#define ACTION_WORDS "expected default, unrecorded, allow, audit or deny"
 
 static void parse_default(struct parser *p, struct uringaudit_policy *pol,
 			  const struct token *toks, u32 n, bool have_default)
@@ -387,8 +573,72 @@ static void parse_default(struct parser *p, struct uringaudit_policy *pol,
 		pol->default_action = ret;
 }
 
+/* unrecorded allow|deny: what becomes of an op whose record is lost. */
+static void parse_unrecorded(struct parser *p, struct uringaudit_policy *pol,
+			     const struct token *toks, u32 n, bool seen)
+{
+	if (n != 2) {
+		error(p, toks[0].s, -EBADMSG,
+		      "expected \"unrecorded allow|deny\"");
+		return;
+	}
+	if (seen) {
+		error(p, toks[0].s, -EBADMSG, "second unrecorded");
+		return;
+	}
+	if (tok_eq(&toks[1], "allow"))
+		pol->unrecorded = URINGAUDIT_ALLOW;
+	else if (tok_eq(&toks[1], "deny"))
+		pol->unrecorded = URINGAUDIT_DENY;
+	else
+		error(p, toks[1].s, -EBADMSG, "expected allow or deny");
+}
+
 /* Longest line: an action and one token per key. */
 #define MAX_TOKENS (1 + ARRAY_SIZE(key_names))
+
+/* What the keys of one rule say together. */
+static int check_rule(struct parser *p, const struct uringaudit_rule *r,
+		      const struct token *start)
+{
+	const u32 sock = URINGAUDIT_MATCH_FAMILY | URINGAUDIT_MATCH_ADDR |
+			 URINGAUDIT_MATCH_PORT;
+	const struct uringaudit_addr *a = &r->addr;
+
+	if ((r->match & URINGAUDIT_MATCH_PATH) &&
+	    (r->ops & ~URINGAUDIT_PATH_OPS))
+		return error(p, start->s, -EBADMSG,
+			     "path= applies to ops on files only");
+	if ((r->match & sock) && (r->ops & ~URINGAUDIT_SOCK_OPS))
+		return error(
+			p, start->s, -EBADMSG,
+			"family=, addr= and port= apply to socket ops only");
+	if ((r->match & URINGAUDIT_MATCH_PATH) && (r->match & sock))
+		return error(
+			p, start->s, -EBADMSG,
+			"path= and socket keys never apply to the same op");
+	if ((r->match & URINGAUDIT_MATCH_FAMILY) &&
+	    (r->match & URINGAUDIT_MATCH_ADDR) &&
+	    !(r->families & BIT_ULL(a->family)))
+		return error(p, start->s, -EBADMSG,
+			     "addr= is not of a family that family= names");
+	if ((r->match & URINGAUDIT_MATCH_PORT) &&
+	    (r->match & URINGAUDIT_MATCH_ADDR) &&
+	    a->family == URINGAUDIT_AF_UNIX)
+		return error(p, start->s, -EBADMSG,
+			     "a unix socket address has no port");
+	if ((r->match & URINGAUDIT_MATCH_PORT) &&
+	    (r->match & URINGAUDIT_MATCH_FAMILY) &&
+	    !(r->families &
+	      (BIT_ULL(URINGAUDIT_AF_INET) | BIT_ULL(URINGAUDIT_AF_INET6))))
+		return error(p, start->s, -EBADMSG,
+			     "port= needs family=inet or inet6");
+	if (r->opcodes && r->ops && !(r->ops & ~URINGAUDIT_EVENTS))
+		return error(
+			p, start->s, -EBADMSG,
+			"events have no opcode: opcode= never matches them");
+	return 0;
+}
 
 static int parse_rule(struct parser *p, struct uringaudit_rule *r,
 		      const struct token *toks, u32 n)
@@ -402,151 +652,7 @@ static int parse_rule(struct parser *p, struct uringaudit_rule *r,
 			ret = -EBADMSG;
 	if (ret)
 		return ret;
-	if ((r->match & URINGAUDIT_MATCH_PATH) &&
-	    (r->ops & ~URINGAUDIT_FILE_OPS))
-		return error(p, toks[0].s, -EBADMSG,
-			     "path= applies to file ops only");
-	return 0;
-}
-
-/*
- * The key a rule is indexed by: the first of uid, auid, gid, exe and path
- * it matches on, and the value of it (@hash); 0 for a rule without one.
- */
-static u32 rule_key(const struct uringaudit_rule *r, u32 *hash)
-{
-	if (r->match & URINGAUDIT_MATCH_UID) {
-		*hash = r->uid;
-		return URINGAUDIT_MATCH_UID;
-	}
-	if (r->match & URINGAUDIT_MATCH_AUID) {
-		*hash = r->auid;
-		return URINGAUDIT_MATCH_AUID;
-	}
-	if (r->match & URINGAUDIT_MATCH_GID) {
-		*hash = r->gid;
-		return URINGAUDIT_MATCH_GID;
-	}
-	if (r->match & URINGAUDIT_MATCH_EXE) {
-		*hash = uringaudit_str_hash(r->exe, r->exe_len);
-		return URINGAUDIT_MATCH_EXE;
-	}
-	if (r->match & URINGAUDIT_MATCH_PATH) {
-		*hash = uringaudit_str_hash(r->path, r->path_len);
-		return URINGAUDIT_MATCH_PATH;
-	}
-	return 0;
-}
-
-/*
- * Visit the op and context slots of rule @i: note what it matches on, and
- * count it in the lists of the slots if it has no key, when @fill is
- * false; append it to those lists when true.  Returns the count.
- */
-static u32 index_rule(struct uringaudit_policy *pol, u32 i, bool fill)
-{
-	const struct uringaudit_rule *r = &pol->rules[i];
-	const u64 ops = uringaudit_rule_ops(r);
-	const u32 ctxs = uringaudit_rule_ctxs(r);
-	u32 op, ctx, hash, kind = rule_key(r, &hash), n = 0;
-
-	for (op = 0; op < __URINGAUDIT_OP_MAX; op++) {
-		if (!(ops & BIT_ULL(op)))
-			continue;
-		for (ctx = 0; ctx < URINGAUDIT_NR_RULE_CTX; ctx++) {
-			u32 *nr = &pol->nr_index[op][ctx];
-
-			if (!(ctxs & BIT(ctx)))
-				continue;
-			if (!fill) {
-				pol->needs[op][ctx] |= r->match;
-				pol->keys[op][ctx] |= kind;
-			}
-			if (kind)
-				continue;
-			if (fill)
-				((u32 *)pol->index[op][ctx])[*nr] = i;
-			(*nr)++;
-			n++;
-		}
-	}
-	return n;
-}
-
-/* The per-op, per-context lists of the rules without a key. */
-static int build_lists(struct uringaudit_policy *pol)
-{
-	u32 op, ctx, i, total = 0, *pos;
-
-	for (i = 0; i < pol->nr_rules; i++)
-		total += index_rule(pol, i, false);
-	if (!total)
-		return 0;
-	pol->index_mem = kvcalloc(total, sizeof(u32), GFP_KERNEL);
-	if (!pol->index_mem)
-		return -ENOMEM;
-	pos = pol->index_mem;
-	for (op = 0; op < __URINGAUDIT_OP_MAX; op++) {
-		for (ctx = 0; ctx < URINGAUDIT_NR_RULE_CTX; ctx++) {
-			pol->index[op][ctx] = pos;
-			pos += pol->nr_index[op][ctx];
-			pol->nr_index[op][ctx] = 0;
-		}
-	}
-	for (i = 0; i < pol->nr_rules; i++)
-		index_rule(pol, i, true);
-	return 0;
-}
-
-/*
- * The hash table of the keyed rules: a group per key and value, holding
- * its rules in the order of the policy.
- */
-static int build_keys(struct uringaudit_policy *pol)
-{
-	u32 i, hash, kind, nr_keyed = 0, nr_groups = 0, size = 2, pos = 0;
-	struct uringaudit_key_group *g;
-	u32 *slot;
-
-	for (i = 0; i < pol->nr_rules; i++)
-		nr_keyed += !!rule_key(&pol->rules[i], &hash);
-	if (!nr_keyed)
-		return 0;
-	while (size < 4 * nr_keyed)
-		size *= 2;
-	pol->table = kvcalloc(size, sizeof(u32), GFP_KERNEL);
-	pol->groups = kvcalloc(nr_keyed, sizeof(*pol->groups), GFP_KERNEL);
-	pol->key_rules = kvcalloc(nr_keyed, sizeof(u32), GFP_KERNEL);
-	if (!pol->table || !pol->groups || !pol->key_rules)
-		return -ENOMEM;
-	pol->table_mask = size - 1;
-
-	/* Count the rules of each group, then place them, in order. */
-	for (i = 0; i < pol->nr_rules; i++) {
-		kind = rule_key(&pol->rules[i], &hash);
-		if (!kind)
-			continue;
-		slot = uringaudit_policy_slot(pol, kind, hash);
-		if (!*slot) {
-			*slot = ++nr_groups;
-			pol->groups[*slot - 1].kind = kind;
-			pol->groups[*slot - 1].hash = hash;
-		}
-		pol->groups[*slot - 1].count++;
-	}
-	for (i = 0; i < nr_groups; i++) {
-		pol->groups[i].first = pos;
-		pos += pol->groups[i].count;
-		pol->groups[i].count = 0;
-	}
-	for (i = 0; i < pol->nr_rules; i++) {
-		kind = rule_key(&pol->rules[i], &hash);
-		if (!kind)
-			continue;
-		g = &pol->groups[*uringaudit_policy_slot(pol, kind, hash) - 1];
-		pol->key_rules[g->first + g->count++] = i;
-	}
-	return 0;
+	return check_rule(p, r, &toks[0]);
 }
 
 /* Count the lines that may hold a rule, to size the rule array once. */
@@ -569,14 +675,17 @@ static u32 count_lines(const char *text, size_t len)
  * @arg: Passed to @report.
  *
  * The text is parsed to its end even after an error, so that @report hears
- * of every error in one pass.
+ * of every error in one pass.  The policy is not indexed: the caller
+ * resolves what it can of path= and exe=, then calls
+ * uringaudit_policy_index().
  *
  * Return: The new policy, to be freed with uringaudit_policy_free(), or an
  * ERR_PTR() of the first error:
  *
  * * %-EINVAL - The text holds no statement at all.
- * * %-EBADMSG - A syntax error, an unknown key, op, context or action, a key
- *   given twice, bytes that are not UTF-8 text, or a second default.
+ * * %-EBADMSG - A syntax error, an unknown key, op, opcode, context, family
+ *   or action, a key given twice, keys that contradict each other, bytes
+ *   that are not UTF-8 text, or a second default or unrecorded.
  * * %-ERANGE - A number out of range.
  * * %-ENAMETOOLONG - A path longer than %URINGAUDIT_POLICY_MAX_PATH.
  * * %-EFBIG - A text longer than %URINGAUDIT_POLICY_MAX_SIZE.
@@ -591,7 +700,7 @@ uringaudit_policy_parse(const char *text, size_t len,
 	const char *s = text, *end = text + len;
 	struct uringaudit_policy *pol;
 	struct token toks[MAX_TOKENS];
-	bool have_default = false, too_many;
+	bool have_default = false, have_unrecorded = false, too_many;
 	u32 max_rules, n;
 	int ret;
 
@@ -633,6 +742,9 @@ uringaudit_policy_parse(const char *text, size_t len,
 		} else if (tok_eq(&toks[0], "default")) {
 			parse_default(&p, pol, toks, n, have_default);
 			have_default = true;
+		} else if (tok_eq(&toks[0], "unrecorded")) {
+			parse_unrecorded(&p, pol, toks, n, have_unrecorded);
+			have_unrecorded = true;
 		} else {
 			struct uringaudit_rule *r;
 
@@ -656,22 +768,14 @@ next:
 		s = eol + 1;
 	}
 
-	if (!p.err && !have_default && !pol->nr_rules) {
+	if (!p.err && !have_default && !have_unrecorded && !pol->nr_rules) {
 		p.line_start = text;
 		p.line = 1;
 		error(&p, text, -EINVAL,
 		      "no statement: to allow everything, load \"default allow\"");
 	}
-	if (!p.err) {
-		ret = build_lists(pol);
-		if (!ret)
-			ret = build_keys(pol);
-		if (ret) {
-			uringaudit_policy_free(pol);
-			return ERR_PTR(ret);
-		}
+	if (!p.err)
 		return pol;
-	}
 	ret = p.err;
 	uringaudit_policy_free(pol);
 	return ERR_PTR(ret);
@@ -690,113 +794,9 @@ void uringaudit_policy_free(struct uringaudit_policy *policy)
 	for (i = 0; i < policy->nr_rules; i++)
 		rule_release(&policy->rules[i]);
 	kvfree(policy->rules);
-	kvfree(policy->index_mem);
+	kvfree(policy->list_mem);
 	kvfree(policy->table);
 	kvfree(policy->groups);
 	kvfree(policy->key_rules);
 	kfree(policy);
-}
-
-/* snprintf() into what is left of a buffer, counting what would not fit. */
-static void add(char *buf, size_t size, int *len, const char *fmt, ...)
-	__printf(4, 5);
-
-static void add(char *buf, size_t size, int *len, const char *fmt, ...)
-{
-	size_t used = (size_t)*len;
-	va_list args;
-
-	va_start(args, fmt);
-	*len += vsnprintf(used < size ? buf + used : NULL,
-			  used < size ? size - used : 0, fmt, args);
-	va_end(args);
-}
-
-static void add_list(char *buf, size_t size, int *len, const char *key,
-		     u64 mask, const char *const *names, u32 nr)
-{
-	const char *sep = "=";
-	u32 i;
-
-	if (!mask)
-		return;
-	add(buf, size, len, " %s", key);
-	for (i = 0; i < nr; i++) {
-		if (mask & BIT_ULL(i)) {
-			add(buf, size, len, "%s%s", sep, names[i]);
-			sep = ",";
-		}
-	}
-}
-
-/**
- * uringaudit_rule_format() - A rule in its normal form
- * @rule: The rule.
- * @buf: Where to write it, NUL-terminated; may be NULL when @size is 0.
- * @size: Size of @buf.
- *
- * Keys come in a fixed order, lists in the order of their enums, paths
- * without a trailing slash: two rules that mean the same read the same.
- *
- * Return: The length of the whole text, as snprintf() counts it.
- */
-int uringaudit_rule_format(const struct uringaudit_rule *rule, char *buf,
-			   size_t size)
-{
-	int len = 0;
-
-	if (size)
-		buf[0] = '\0';
-	add(buf, size, &len, "%s", uringaudit_action_names[rule->action]);
-	add_list(buf, size, &len, "op", rule->ops, uringaudit_op_names,
-		 __URINGAUDIT_OP_MAX);
-	add_list(buf, size, &len, "ctx", rule->ctxs, uringaudit_ctx_names,
-		 URINGAUDIT_NR_RULE_CTX);
-	if (rule->match & URINGAUDIT_MATCH_UID)
-		add(buf, size, &len, " uid=%u", rule->uid);
-	if (rule->match & URINGAUDIT_MATCH_GID)
-		add(buf, size, &len, " gid=%u", rule->gid);
-	if (rule->match & URINGAUDIT_MATCH_AUID) {
-		if (rule->auid == URINGAUDIT_AUID_UNSET)
-			add(buf, size, &len, " auid=unset");
-		else
-			add(buf, size, &len, " auid=%u", rule->auid);
-	}
-	if (rule->match & URINGAUDIT_MATCH_EXE)
-		add(buf, size, &len, " exe=%s", rule->exe);
-	if (rule->match & URINGAUDIT_MATCH_PATH)
-		add(buf, size, &len, " path=%s", rule->path);
-	return len;
-}
-
-/**
- * uringaudit_policy_format() - A policy in its normal form
- * @policy: The policy.
- * @buf: Where to write it, NUL-terminated; may be NULL when @size is 0.
- * @size: Size of @buf.
- *
- * The default comes first, then one rule a line; parsing the result gives
- * the same policy.
- *
- * Return: The length of the whole text, as snprintf() counts it.
- */
-int uringaudit_policy_format(const struct uringaudit_policy *policy, char *buf,
-			     size_t size)
-{
-	int len = 0;
-	u32 i;
-
-	if (size)
-		buf[0] = '\0';
-	add(buf, size, &len, "default %s\n",
-	    uringaudit_action_names[policy->default_action]);
-	for (i = 0; i < policy->nr_rules; i++) {
-		size_t used = (size_t)len;
-
-		len += uringaudit_rule_format(&policy->rules[i],
-					      used < size ? buf + used : NULL,
-					      used < size ? size - used : 0);
-		add(buf, size, &len, "\n");
-	}
-	return len;
 }

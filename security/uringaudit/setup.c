@@ -6,14 +6,18 @@
  */
 
 #include <linux/init.h>
+#include <linux/io_uring.h>
 #include <linux/lsm_hooks.h>
 #include <uapi/linux/lsm.h>
 
 #include "active.h"
+#include "cache.h"
 #include "common.h"
 #include "hooks.h"
-#include "origin.h"
+#include "issue.h"
+#include "policy.h"
 #include "setup.h"
+#include "task.h"
 
 bool uringaudit_initialized __ro_after_init;
 
@@ -23,6 +27,7 @@ bool uringaudit_initialized __ro_after_init;
  */
 struct lsm_blob_sizes uringaudit_blob_sizes __ro_after_init = {
 	.lbs_task = sizeof(struct uringaudit_task),
+	.lbs_file = sizeof(struct uringaudit_file),
 };
 
 const struct lsm_id uringaudit_lsmid = {
@@ -32,11 +37,19 @@ const struct lsm_id uringaudit_lsmid = {
 
 static int __init uringaudit_init(void)
 {
+	int err;
+
+	/* The opcode table is the kernel's. */
+	BUILD_BUG_ON(URINGAUDIT_NR_OPCODES != IORING_OP_LAST);
 	uringaudit_add_task_hooks();
 	uringaudit_add_op_hooks();
-	uringaudit_load_boot_default();
+	uringaudit_add_issue_hooks();
+	err = uringaudit_load_boot_default();
+	if (err)
+		pr_err("Failed to load the boot policy: %d\n", err);
 	uringaudit_initialized = true;
-	pr_info("Up and running.\n");
+	pr_info("Up and running (%s mode).\n",
+		uringaudit_precise() ? "precise" : "compat");
 	return 0;
 }
 

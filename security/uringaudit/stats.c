@@ -42,7 +42,7 @@ int uringaudit_stats_show(struct seq_file *m, void *v)
 
 	seq_puts(m, "# op ctx allow audit deny\n");
 	for (op = 0; op < __URINGAUDIT_OP_MAX; op++) {
-		for (ctx = 0; ctx < URINGAUDIT_NR_RULE_CTX; ctx++) {
+		for (ctx = 0; ctx < URINGAUDIT_NR_CTX; ctx++) {
 			u64 n[__URINGAUDIT_ACTION_MAX];
 
 			for (act = 0; act < __URINGAUDIT_ACTION_MAX; act++)

@@ -20,10 +20,10 @@
  * @decisions: Decisions per op, context and action.
  * @records: Records emitted (audit or kernel log).
  * @records_lost: Records that could not be emitted (no memory, audit
- *	backlog full).
+ *	backlog full, kernel log rate limit).
  */
 struct uringaudit_stats {
-	u64 decisions[__URINGAUDIT_OP_MAX][URINGAUDIT_NR_RULE_CTX]
+	u64 decisions[__URINGAUDIT_OP_MAX][URINGAUDIT_NR_CTX]
 		     [__URINGAUDIT_ACTION_MAX];
 	u64 records;
 	u64 records_lost;
@@ -37,11 +37,26 @@ DECLARE_PER_CPU(struct uringaudit_stats, uringaudit_stats);
  * @ctx: Its context.
  * @action: What was decided.
  */
-static inline void uringaudit_stats_count(enum uringaudit_op op,
-					  enum uringaudit_ctx ctx,
+static inline void uringaudit_stats_count(u32 op, u32 ctx,
 					  enum uringaudit_action action)
 {
 	this_cpu_inc(uringaudit_stats.decisions[op][ctx][action]);
+}
+
+/**
+ * uringaudit_stats_recorded() - Count a record written
+ */
+static inline void uringaudit_stats_recorded(void)
+{
+	this_cpu_inc(uringaudit_stats.records);
+}
+
+/**
+ * uringaudit_stats_lost() - Count a record that could not be written
+ */
+static inline void uringaudit_stats_lost(void)
+{
+	this_cpu_inc(uringaudit_stats.records_lost);
 }
 
 int uringaudit_stats_show(struct seq_file *m, void *v);

@@ -11,26 +11,35 @@
 #include <linux/sched.h>
 #include <linux/string.h>
 
-#include "origin.h"
+#include "task.h"
 
 static void test_origin_describes_creator(struct kunit *const test)
 {
 	struct uringaudit_origin *origin = uringaudit_origin_new(current);
-	const struct cred *cred = current_cred();
 	char comm[TASK_COMM_LEN];
 
 	KUNIT_ASSERT_NOT_NULL(test, origin);
-	KUNIT_EXPECT_EQ(test, task_tgid_nr(current), origin->tgid);
-	KUNIT_EXPECT_TRUE(test, uid_eq(cred->uid, origin->uid));
-	KUNIT_EXPECT_TRUE(test, uid_eq(cred->euid, origin->euid));
-	KUNIT_EXPECT_TRUE(test, gid_eq(cred->gid, origin->gid));
-	KUNIT_EXPECT_TRUE(test, gid_eq(cred->egid, origin->egid));
+	KUNIT_EXPECT_PTR_EQ(test, task_tgid(current), origin->tgid);
+	KUNIT_EXPECT_TRUE(test, uid_eq(current_cred()->uid, origin->uid));
 	get_task_comm(comm, current->group_leader);
 	KUNIT_EXPECT_STREQ(test, comm, origin->comm);
-	/* KUnit cases run in kernel threads, which have no executable. */
+	/* KUnit cases run in kernel threads, which run no program. */
 	KUNIT_EXPECT_NULL(test, origin->exe);
 	KUNIT_EXPECT_EQ(test, 1, refcount_read(&origin->usage));
 	uringaudit_origin_put(origin);
+}
+
+/* The process is held by reference: its number cannot go to another. */
+static void test_origin_pins_process(struct kunit *const test)
+{
+	struct pid *pid = task_tgid(current);
+	unsigned int before = refcount_read(&pid->count);
+	struct uringaudit_origin *origin = uringaudit_origin_new(current);
+
+	KUNIT_ASSERT_NOT_NULL(test, origin);
+	KUNIT_EXPECT_EQ(test, before + 1, refcount_read(&pid->count));
+	uringaudit_origin_put(origin);
+	KUNIT_EXPECT_EQ(test, before, refcount_read(&pid->count));
 }
 
 static void test_origin_survives_rename(struct kunit *const test)
@@ -63,24 +72,17 @@ static void test_origin_refcount(struct kunit *const test)
 	uringaudit_origin_put(NULL);
 }
 
-static void test_kunit_thread_has_no_tag(struct kunit *const test)
-{
-	KUNIT_EXPECT_NULL(test, uringaudit_current_origin());
-}
-
-static struct kunit_case uringaudit_origin_cases[] = {
+static struct kunit_case uringaudit_task_cases[] = {
 	KUNIT_CASE(test_origin_describes_creator),
+	KUNIT_CASE(test_origin_pins_process),
 	KUNIT_CASE(test_origin_survives_rename),
 	KUNIT_CASE(test_origin_refcount),
-	KUNIT_CASE(test_kunit_thread_has_no_tag),
 	{}
 };
 
-static struct kunit_suite uringaudit_origin_suite = {
-	.name = "uringaudit_origin",
-	.test_cases = uringaudit_origin_cases,
+static struct kunit_suite uringaudit_task_suite = {
+	.name = "uringaudit_task",
+	.test_cases = uringaudit_task_cases,
 };
 
-kunit_test_suite(uringaudit_origin_suite);
-
-MODULE_LICENSE("GPL");
+kunit_test_suite(uringaudit_task_suite);

@@ -20,6 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+typedef uint8_t u8;
+typedef uint16_t u16;
 typedef uint32_t u32;
 typedef uint64_t u64;
 
@@ -36,6 +38,7 @@ typedef uint64_t u64;
 #define BIT_ULL(n) (1ULL << (n))
 #define GENMASK_ULL(h, l) ((~0ULL << (l)) & (~0ULL >> (63 - (h))))
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define ilog2(n) (31 - __builtin_clz((unsigned int)(n)))
 #define __printf(a, b) __attribute__((format(printf, a, b)))
 
 #define MAX_ERRNO 4095

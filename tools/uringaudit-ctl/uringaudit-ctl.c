@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "policy.h"
+#include "subject.h"
 
 #ifndef URINGAUDIT_CTL_VERSION
 #define URINGAUDIT_CTL_VERSION "0.1"
@@ -640,172 +641,147 @@ static int lookup_name(const char *const *names, int nr, const char *s)
 	return -1;
 }
 
-static int parse_u32(const char *s, u32 *out)
-{
-	char *end;
-	unsigned long long v;
 
-	if (!isdigit((unsigned char)*s))
-		return -1;
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (errno || *end || v > 4294967295ULL)
-		return -1;
-	*out = (u32)v;
-	return 0;
-}
+static const char *const key_words[URINGAUDIT_NR_MATCH] = {
+	"uid", "auid", "gid", "exe", "path", "cgroup", "family", "addr",
+	"port", "path",
+};
 
-/*
- * Why @r does not match @s, in words; NULL when it matches.  Each property
- * is tried alone with the kernel's matcher.
- */
+/* Why @r does not decide @s, in words. */
 static const char *mismatch(const struct uringaudit_rule *r,
 			    const struct uringaudit_subject *s, char *buf,
 			    size_t size)
 {
 	struct uringaudit_rule one = *r;
-	u32 bit;
+	u32 bit, failed;
 
-	for (bit = 1; bit <= URINGAUDIT_MATCH_PATH; bit <<= 1) {
-		if (!(r->match & bit))
+	if (!uringaudit_rule_names(r, s->op, s->opcode, s->ctx))
+		return "it does not name this op, opcode and context";
+	/* Each key alone, with the kernel's matcher. */
+	for (bit = 0; bit < URINGAUDIT_NR_MATCH; bit++) {
+		if (!(r->match & BIT(bit)))
 			continue;
-		one.match = bit;
-		if (uringaudit_rule_matches(&one, s))
-			continue;
-		switch (bit) {
-		case URINGAUDIT_MATCH_UID:
-			snprintf(buf, size, "uid is %u, not %u", s->uid,
-				 r->uid);
-			break;
-		case URINGAUDIT_MATCH_GID:
-			snprintf(buf, size, "gid is %u, not %u", s->gid,
-				 r->gid);
-			break;
-		case URINGAUDIT_MATCH_AUID:
-			snprintf(buf, size, "auid is %u, not %u", s->auid,
-				 r->auid);
-			break;
-		case URINGAUDIT_MATCH_EXE:
-			snprintf(buf, size, "exe is %s, not %s",
-				 s->exe ?: "unknown", r->exe);
-			break;
-		default:
-			snprintf(buf, size, "path %s is not %s or below it",
-				 s->path ?: "unknown", r->path);
-			break;
+		one.match = BIT(bit);
+		if (uringaudit_rule_eval(&one, s, &failed) ==
+		    URINGAUDIT_NO_MATCH) {
+			snprintf(buf, size, "its %s= does not match",
+				 key_words[bit]);
+			return buf;
 		}
-		return buf;
 	}
-	return NULL;
+	return "?";
 }
 
 static int cmd_explain(int argc, char **argv)
 {
-	struct uringaudit_subject subj = { .ctx = URINGAUDIT_CTX_INLINE };
 	const char *policy_file = NULL, *source;
-	const struct uringaudit_rule *rule;
+	struct uringaudit_verdict v;
 	struct uringaudit_policy *pol;
-	char buf[8448], why[4200];
-	bool ctx_given = false;
+	struct ctl_subject *cs;
+	char buf[8448], why[128];
+	int i, op, opcode, named;
 	size_t len;
 	char *text;
-	int i, op, named;
 
 	if (wants_help(argc, argv) || argc < 2) {
-		printf("Usage: %s explain OP [ctx=inline|iowq|sqpoll] [uid=N] [gid=N]\n"
-		       "       [auid=N|unset] [exe=PATH] [path=PATH] [--policy FILE]\n\n"
+		printf("Usage: %s explain OP|OPCODE [ctx=inline|iowq|sqpoll|taskwork]\n"
+		       "       [opcode=NAME] [uid=N] [gid=N] [auid=N|unset] [exe=PATH]\n"
+		       "       [path=PATH] [cgroup=PATH] [family=F] [addr=A] [port=N]\n"
+		       "       [--policy FILE]\n\n"
 		       "Which rule of the policy (the loaded one, or FILE) decides an op\n"
 		       "with these properties, and why the rules before it do not.\n"
-		       "Unset properties are 0 (auid: unset); ctx defaults to inline.\n",
+		       "OP is an op class or event; an opcode (an IORING_OP_ name in\n"
+		       "lower case) stands for its class.  uid and gid default to 0, auid\n"
+		       "to unset, ctx to inline; other properties are absent.  exe= and\n"
+		       "path= name files, found as the kernel finds them.\n",
 		       prog);
 		return argc < 2 && !wants_help(argc, argv) ? EXIT_USAGE : 0;
 	}
+	cs = calloc(1, sizeof(*cs));
+	if (!cs) {
+		fprintf(stderr, "%s: Failed to allocate memory\n", prog);
+		return EXIT_FAIL;
+	}
 	op = lookup_name(uringaudit_op_names, __URINGAUDIT_OP_MAX, argv[1]);
-	if (op < 0)
-		return usage_error("explain: unknown op class or event \"%s\"",
+	opcode = uringaudit_opcode_lookup(argv[1], strlen(argv[1]));
+	if (op < 0 && opcode < 0) {
+		free(cs);
+		return usage_error("explain: unknown op class, event or opcode \"%s\"",
 				   argv[1]);
-	subj.op = op;
-	subj.auid = URINGAUDIT_AUID_UNSET;
+	}
+	if (op < 0)
+		op = uringaudit_opcodes[opcode].op;
+	ctl_subject_init(cs, op, opcode < 0 ? URINGAUDIT_NO_OPCODE : opcode);
 	for (i = 2; i < argc; i++) {
-		const char *a = argv[i];
-
-		if (!strcmp(a, "--policy") && i + 1 < argc) {
+		if (!strcmp(argv[i], "--policy") && i + 1 < argc) {
 			policy_file = argv[++i];
-		} else if (!strncmp(a, "ctx=", 4)) {
-			int c = lookup_name(uringaudit_ctx_names,
-					    URINGAUDIT_NR_RULE_CTX, a + 4);
-			if (c < 0)
-				return usage_error(
-					"explain: unknown context \"%s\"",
-					a + 4);
-			subj.ctx = c;
-			ctx_given = true;
-		} else if (!strncmp(a, "uid=", 4)) {
-			if (parse_u32(a + 4, &subj.uid))
-				return usage_error("explain: bad uid \"%s\"",
-						   a + 4);
-		} else if (!strncmp(a, "gid=", 4)) {
-			if (parse_u32(a + 4, &subj.gid))
-				return usage_error("explain: bad gid \"%s\"",
-						   a + 4);
-		} else if (!strncmp(a, "auid=", 5)) {
-			if (strcmp(a + 5, "unset") &&
-			    parse_u32(a + 5, &subj.auid))
-				return usage_error("explain: bad auid \"%s\"",
-						   a + 5);
-		} else if (!strncmp(a, "exe=", 4)) {
-			subj.exe = a + 4;
-		} else if (!strncmp(a, "path=", 5)) {
-			subj.path = a + 5;
-		} else {
-			return usage_error(
-				"explain: unexpected argument \"%s\"", a);
+		} else if (ctl_subject_set(cs, argv[i])) {
+			free(cs);
+			return usage_error("explain: bad argument \"%s\"",
+					   argv[i]);
 		}
 	}
 	source = policy_file ? policy_file : path_of("policy");
 	text = read_all(source, &len);
-	if (!text)
+	if (!text) {
+		free(cs);
 		return EXIT_FAIL;
+	}
 	pol = parse(source, text, len);
 	free(text);
-	if (!pol)
+	if (!pol) {
+		free(cs);
 		return EXIT_FAIL;
+	}
+	ctl_policy_resolve(pol);
+	if (uringaudit_policy_index(pol)) {
+		fprintf(stderr, "%s: Failed to index \"%s\": out of memory\n",
+			prog, source);
+		uringaudit_policy_free(pol);
+		free(cs);
+		return EXIT_FAIL;
+	}
 
-	printf("op=%s ctx=%s%s uid=%u gid=%u auid=", argv[1],
-	       uringaudit_ctx_names[subj.ctx], ctx_given ? "" : " (default)",
-	       subj.uid, subj.gid);
-	if (subj.auid == URINGAUDIT_AUID_UNSET)
+	printf("op=%s opcode=%s ctx=%s uid=%u gid=%u auid=",
+	       uringaudit_op_names[cs->s.op],
+	       cs->s.opcode < URINGAUDIT_NR_OPCODES ?
+		       uringaudit_opcodes[cs->s.opcode].name :
+		       "?",
+	       uringaudit_ctx_names[cs->s.ctx], cs->s.uid, cs->s.gid);
+	if (cs->s.auid == URINGAUDIT_AUID_UNSET)
 		printf("unset");
 	else
-		printf("%u", subj.auid);
-	printf(" exe=%s path=%s\n", subj.exe ?: "?", subj.path ?: "?");
-	rule = uringaudit_policy_match(pol, &subj);
+		printf("%u", cs->s.auid);
+	printf(" path=%s cgroup=%s\n", cs->s.path ?: "?", cs->s.cgroup ?: "?");
+	uringaudit_policy_match(pol, &cs->s, &v);
 	for (i = 0, named = 0; i < (int)pol->nr_rules; i++)
-		named += uringaudit_rule_names(&pol->rules[i], subj.op,
-					       subj.ctx);
+		named += uringaudit_rule_names(&pol->rules[i], cs->s.op,
+					       cs->s.opcode, cs->s.ctx);
 	printf("%u rules; %u name this op and context\n", pol->nr_rules, named);
 	/* The rules before the one that decides, and why they do not. */
 	for (i = 0; i < (int)pol->nr_rules; i++) {
 		const struct uringaudit_rule *r = &pol->rules[i];
 
-		if (r == rule)
+		if (r == v.rule)
 			break;
-		if (!uringaudit_rule_names(r, subj.op, subj.ctx))
+		if (!uringaudit_rule_names(r, cs->s.op, cs->s.opcode,
+					   cs->s.ctx))
 			continue;
 		uringaudit_rule_format(r, buf, sizeof(buf));
 		printf("  line %u: %s\n    does not match: %s\n", r->line, buf,
-		       mismatch(r, &subj, why, sizeof(why)) ?: "?");
+		       mismatch(r, &cs->s, why, sizeof(why)));
 	}
-	if (rule) {
-		uringaudit_rule_format(rule, buf, sizeof(buf));
-		printf("  line %u: %s\n    matches\n", rule->line, buf);
+	if (v.rule) {
+		uringaudit_rule_format(v.rule, buf, sizeof(buf));
+		printf("  line %u: %s\n    matches\n", v.rule->line, buf);
 		printf("decision: %s (rule at line %u)\n",
-		       uringaudit_action_names[rule->action], rule->line);
+		       uringaudit_action_names[v.rule->action], v.rule->line);
 	} else {
 		printf("decision: %s (no rule matches: the default)\n",
 		       uringaudit_action_names[pol->default_action]);
 	}
 	uringaudit_policy_free(pol);
+	free(cs);
 	return 0;
 }
 

@@ -18,23 +18,20 @@
  * format or an audit record changes in a way that breaks an existing user
  * of it; user space compares it with the value it was built against and
  * refuses to proceed on a mismatch.
+ *
+ * Version 2: records name opcodes and results, paths are named from the
+ * root of the initial mount namespace, the rule of a record is an untrusted
+ * string, and locking is recorded as a configuration change.
+ *
+ * Records of operations have the type AUDIT_URINGAUDIT of <linux/audit.h>;
+ * policy loads, mode changes and the lock use AUDIT_MAC_POLICY_LOAD,
+ * AUDIT_MAC_STATUS and AUDIT_MAC_CONFIG_CHANGE with ``lsm=uringaudit``.
  */
-#define URINGAUDIT_ABI_VERSION 1
+#define URINGAUDIT_ABI_VERSION 2
 
 /**
  * URINGAUDIT_FS_DIR - Name of the securityfs directory of uringaudit.
  */
 #define URINGAUDIT_FS_DIR "uringaudit"
-
-/**
- * AUDIT_URINGAUDIT - Audit record type of a uringaudit decision
- *
- * One record for each io_uring operation that the policy audits or denies.
- * 1440 is free in Linux 6.12 and in later kernels, which took 1420 to 1426
- * of the MAC range.  Policy loads and mode changes use the standard
- * AUDIT_MAC_POLICY_LOAD (1403) and AUDIT_MAC_STATUS (1404) records with
- * ``lsm=uringaudit``.
- */
-#define AUDIT_URINGAUDIT 1440
 
 #endif /* _UAPI_LINUX_URINGAUDIT_H */

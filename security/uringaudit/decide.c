@@ -1,0 +1,336 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * uringaudit - The decision on an io_uring operation
+ *
+ * Every hook ends here: one function decides an op under the active
+ * policy.  In order:
+ *
+ * 1. An op class that no rule names in the op's context, under a default
+ *    that allows, is allowed at once.
+ * 2. A decision the task, or the op's open file, remembers is reused.
+ * 3. The values the candidate rules need are resolved, outside any RCU
+ *    read section (names and identities may sleep): the program's and the
+ *    object's identities, the object's name, the cgroup, the socket's
+ *    address.  A value that cannot be resolved is marked failed.
+ * 4. The policy's matcher finds the rule, or tells that the op's object is
+ *    still to come.  A rule on a failed value denies or audits, never
+ *    allows.
+ *
+ * Copyright (C) 2026 The uringaudit authors
+ */
+
+#include <linux/audit.h>
+#include <linux/cred.h>
+#include <linux/err.h>
+#include <linux/fs.h>
+#include <linux/rcupdate.h>
+#include <linux/slab.h>
+#include <linux/uidgid.h>
+
+#include "cache.h"
+#include "decide.h"
+#include "stats.h"
+#include "task.h"
+
+/* How often a decision starts over when policies are loaded meanwhile. */
+#define MAX_TRIES 4
+
+/* The program's identity, without sleeping; false when it has none. */
+static bool exe_key(const struct uringaudit_who *who, struct uringaudit_key *k)
+{
+	struct file *exe;
+
+	if (who->origin) {
+		if (!who->origin->exe)
+			return false;
+		*k = who->origin->exe->key;
+		return true;
+	}
+	exe = get_task_exe_file(current);
+	if (!exe)
+		return false;
+	uringaudit_key_of(file_inode(exe), k);
+	fput(exe);
+	return true;
+}
+
+static struct uringaudit_file *file_cache(const struct uringaudit_object *obj)
+{
+	if (!obj || obj->type != URINGAUDIT_OBJ_FILE)
+		return NULL;
+	return obj->file->f_security + uringaudit_blob_sizes.lbs_file;
+}
+
+/* Resolve the object's values @needs asks for into @s and @subj. */
+static void gather_object(struct uringaudit_scratch *s,
+			  const struct uringaudit_query *q, u32 needs,
+			  struct uringaudit_subject *subj, int *err)
+{
+	const u32 sock = URINGAUDIT_MATCH_FAMILY | URINGAUDIT_MATCH_ADDR |
+			 URINGAUDIT_MATCH_PORT;
+	u8 *st = subj->state;
+	int ret;
+
+	if (!q->obj) {
+		u8 state = q->later ? URINGAUDIT_VALUE_PENDING :
+				      URINGAUDIT_VALUE_ABSENT;
+
+		st[ilog2(URINGAUDIT_MATCH_PATH)] = state;
+		st[ilog2(URINGAUDIT_MATCH_PATH_NAME)] = state;
+		st[ilog2(URINGAUDIT_MATCH_FAMILY)] = state;
+		st[ilog2(URINGAUDIT_MATCH_ADDR)] = state;
+		st[ilog2(URINGAUDIT_MATCH_PORT)] = state;
+		return;
+	}
+	if (q->later) {
+		/* A socket's file: its family now, its address later. */
+		st[ilog2(URINGAUDIT_MATCH_PATH)] = URINGAUDIT_VALUE_ABSENT;
+		st[ilog2(URINGAUDIT_MATCH_PATH_NAME)] = URINGAUDIT_VALUE_ABSENT;
+		st[ilog2(URINGAUDIT_MATCH_ADDR)] = URINGAUDIT_VALUE_PENDING;
+		st[ilog2(URINGAUDIT_MATCH_PORT)] = URINGAUDIT_VALUE_PENDING;
+		if (needs & URINGAUDIT_MATCH_FAMILY) {
+			if (uringaudit_object_sockinfo(q->obj, q->op, &s->sock))
+				st[ilog2(URINGAUDIT_MATCH_FAMILY)] =
+					URINGAUDIT_VALUE_ABSENT;
+			subj->family = s->sock.family;
+		}
+		return;
+	}
+	if (!uringaudit_object_has_path(q->obj)) {
+		st[ilog2(URINGAUDIT_MATCH_PATH)] = URINGAUDIT_VALUE_ABSENT;
+		st[ilog2(URINGAUDIT_MATCH_PATH_NAME)] = URINGAUDIT_VALUE_ABSENT;
+	} else {
+		if (needs & URINGAUDIT_MATCH_PATH) {
+			ret = uringaudit_object_keys(q->obj, &s->keys);
+			if (ret) {
+				st[ilog2(URINGAUDIT_MATCH_PATH)] =
+					URINGAUDIT_VALUE_FAILED;
+				*err = ret;
+			}
+			subj->obj = s->keys.keys;
+			subj->nr_obj = ret ? 0 : s->keys.nr;
+		}
+		if (needs & URINGAUDIT_MATCH_PATH_NAME) {
+			kfree(s->path);
+			s->path = uringaudit_object_name(q->obj, true, &ret);
+			subj->path = s->path;
+			/* Not reachable from the initial root: no name there. */
+			if (!s->path && ret == -ENOENT) {
+				st[ilog2(URINGAUDIT_MATCH_PATH_NAME)] =
+					URINGAUDIT_VALUE_ABSENT;
+			} else if (!s->path) {
+				st[ilog2(URINGAUDIT_MATCH_PATH_NAME)] =
+					URINGAUDIT_VALUE_FAILED;
+				*err = ret;
+			}
+		}
+	}
+	if (!(needs & sock))
+		return;
+	if (uringaudit_object_sockinfo(q->obj, q->op, &s->sock)) {
+		st[ilog2(URINGAUDIT_MATCH_FAMILY)] = URINGAUDIT_VALUE_ABSENT;
+		st[ilog2(URINGAUDIT_MATCH_ADDR)] = URINGAUDIT_VALUE_ABSENT;
+		st[ilog2(URINGAUDIT_MATCH_PORT)] = URINGAUDIT_VALUE_ABSENT;
+		return;
+	}
+	subj->family = s->sock.family;
+	subj->addr = s->sock.addr;
+	subj->port = s->sock.port;
+	if (!s->sock.has_addr) {
+		st[ilog2(URINGAUDIT_MATCH_ADDR)] = URINGAUDIT_VALUE_ABSENT;
+		st[ilog2(URINGAUDIT_MATCH_PORT)] = URINGAUDIT_VALUE_ABSENT;
+	}
+}
+
+/* The task's cgroup path, resolved again only when it moved. */
+static void gather_cgroup(struct uringaudit_scratch *s, u64 id,
+			  struct uringaudit_subject *subj, int *err)
+{
+	int ret;
+
+	if (!s->cgroup || s->cgroup_id != id) {
+		kfree(s->cgroup);
+		s->cgroup = uringaudit_cgroup_name(&ret);
+		s->cgroup_id = id;
+		if (!s->cgroup) {
+			subj->state[ilog2(URINGAUDIT_MATCH_CGROUP)] =
+				ret == -ENOENT ? URINGAUDIT_VALUE_ABSENT :
+						 URINGAUDIT_VALUE_FAILED;
+			*err = ret;
+		}
+	}
+	subj->cgroup = s->cgroup;
+}
+
+/* The end of a decision: count it, remember a silent allow. */
+static void finish(const struct uringaudit_query *q,
+		   struct uringaudit_decision *d, bool remember, u64 generation,
+		   const struct uringaudit_subject_values *v, u64 subject)
+{
+	struct uringaudit_file *f = file_cache(q->obj);
+
+	if (d->pending)
+		return;
+	uringaudit_stats_count(q->op, q->ctx, d->action);
+	if (!remember || d->action != URINGAUDIT_ALLOW)
+		return;
+	if (f && subject)
+		uringaudit_file_remember(f, generation, subject, q->ctx, q->op);
+	else
+		uringaudit_cache_remember(&uringaudit_task(current)->cache,
+					  generation, v, q->op);
+}
+
+/**
+ * uringaudit_decide() - Decide on an op under the active policy
+ * @s: The current task's scratch room.
+ * @q: The op.
+ * @d: The decision; release it with uringaudit_decision_release().
+ *
+ * Context: Process context; may sleep.
+ */
+void uringaudit_decide(struct uringaudit_scratch *s,
+		       const struct uringaudit_query *q,
+		       struct uringaudit_decision *d)
+{
+	struct uringaudit_subject subj = {
+		.op = q->op,
+		.opcode = q->opcode,
+		.ctx = q->ctx,
+	};
+	struct uringaudit_subject_values v = { .ctx = q->ctx };
+	const struct uringaudit_active *active;
+	struct uringaudit_verdict verdict;
+	bool remember = false, have_exe = false;
+	u64 generation = 0, subject = 0;
+	u32 needs = 0, tries, all;
+	int err = 0;
+
+	memset(d, 0, sizeof(*d));
+	d->permissive = READ_ONCE(uringaudit_permissive);
+	v.euid = from_kuid(&init_user_ns, q->who.cred->euid);
+	v.egid = from_kgid(&init_user_ns, q->who.cred->egid);
+	v.auid = uringaudit_who_auid(&q->who);
+	subj.uid = v.euid;
+	subj.gid = v.egid;
+	subj.auid = v.auid;
+
+	for (tries = 0;; tries++) {
+		rcu_read_lock();
+		active = rcu_dereference(uringaudit_active);
+		if (!active || (active->quiet[q->ctx] & BIT_ULL(q->op))) {
+			rcu_read_unlock();
+			d->action = URINGAUDIT_ALLOW;
+			uringaudit_stats_count(q->op, q->ctx, URINGAUDIT_ALLOW);
+			return;
+		}
+		all = active->needs;
+		if (active->generation == generation)
+			break;
+		/* First look, or a new policy: its needs and caches. */
+		generation = active->generation;
+		needs = active->policy->needs[q->op][q->ctx];
+		rcu_read_unlock();
+
+		v.cgroup = all & URINGAUDIT_MATCH_CGROUP ?
+				   uringaudit_cgroup_id() :
+				   0;
+		if (all & URINGAUDIT_MATCH_EXE)
+			have_exe = exe_key(&q->who, &subj.exe);
+		subj.state[ilog2(URINGAUDIT_MATCH_EXE)] =
+			have_exe ? URINGAUDIT_VALUE_KNOWN :
+				   URINGAUDIT_VALUE_ABSENT;
+
+		rcu_read_lock();
+		active = rcu_dereference(uringaudit_active);
+		if (!active || active->generation != generation) {
+			rcu_read_unlock();
+			continue;
+		}
+		remember = !(active->opcode_rules[q->ctx] & BIT_ULL(q->op));
+		if (remember && file_cache(q->obj)) {
+			subject = uringaudit_subject_hash(&v, &subj.exe,
+							  sizeof(subj.exe));
+			if (uringaudit_file_allows(file_cache(q->obj),
+						   generation, subject, q->ctx,
+						   q->op))
+				goto allow;
+		}
+		remember = remember && !(needs & URINGAUDIT_MATCH_OBJECT);
+		if (remember &&
+		    uringaudit_cache_allows(&uringaudit_task(current)->cache,
+					    generation, &v, q->op))
+			goto allow;
+		rcu_read_unlock();
+
+		gather_object(s, q, needs, &subj, &err);
+		if (needs & URINGAUDIT_MATCH_CGROUP)
+			gather_cgroup(s, v.cgroup, &subj, &err);
+		if (tries >= MAX_TRIES - 1) {
+			rcu_read_lock();
+			active = rcu_dereference(uringaudit_active);
+			break;
+		}
+	}
+
+	/* Values the policy now in force wants but were not gathered fail. */
+	if (active && active->policy->needs[q->op][q->ctx] & ~needs) {
+		u32 bit, extra = active->policy->needs[q->op][q->ctx] & ~needs;
+
+		for (bit = 0; bit < URINGAUDIT_NR_MATCH; bit++)
+			if (extra & BIT(bit))
+				subj.state[bit] = URINGAUDIT_VALUE_FAILED;
+		err = -EAGAIN;
+	}
+	if (!active) {
+		rcu_read_unlock();
+		d->action = URINGAUDIT_ALLOW;
+		return;
+	}
+	uringaudit_policy_match(active->policy, &subj, &verdict);
+	if (verdict.pending) {
+		d->pending = true;
+	} else {
+		d->rule = verdict.rule;
+		d->action = verdict.rule ? verdict.rule->action :
+					   active->policy->default_action;
+		d->failed = verdict.failed;
+		d->failed_err = verdict.failed ? err : 0;
+		remember = remember && !verdict.failed;
+		if (d->action != URINGAUDIT_ALLOW)
+			d->active = uringaudit_active_get(
+				(struct uringaudit_active *)active);
+	}
+	rcu_read_unlock();
+	finish(q, d, remember, generation, &v, subject);
+	return;
+
+allow:
+	rcu_read_unlock();
+	d->action = URINGAUDIT_ALLOW;
+	uringaudit_stats_count(q->op, q->ctx, URINGAUDIT_ALLOW);
+}
+
+/**
+ * uringaudit_decision_release() - Drop what a decision holds
+ * @d: The decision.
+ */
+void uringaudit_decision_release(struct uringaudit_decision *d)
+{
+	if (d->active)
+		uringaudit_active_put(d->active);
+	d->active = NULL;
+	d->rule = NULL;
+}
+
+/**
+ * uringaudit_scratch_free() - Free a task's scratch room
+ * @s: The room.
+ */
+void uringaudit_scratch_free(struct uringaudit_scratch *s)
+{
+	uringaudit_keys_free(&s->keys);
+	kfree(s->path);
+	kfree(s->cgroup);
+	memset(s, 0, sizeof(*s));
+}

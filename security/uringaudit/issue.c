@@ -1,0 +1,562 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * uringaudit - The ops a task does: issues of io_uring requests
+ *
+ * Precise mode (a kernel with the io_uring LSM hook series): every issue of
+ * a request passes security_uring_issue() before its handler runs and,
+ * for a request an LSM follows, security_uring_result() after.  Between
+ * the two the task's frame names the request, so that the file and socket
+ * hooks the handler reaches know which op they belong to; a hook that
+ * fires outside an issue is not io_uring work.  The context is where the
+ * issue happens: inline in io_uring_enter(2), from task_work, on io-wq or
+ * on the SQPOLL thread.
+ *
+ * An issue is decided first on what io_uring shows of it: opcode, class
+ * and, for an op on a file descriptor, the file.  Rules on an object that
+ * only a later hook shows (the file an open finds, the address a connect
+ * uses) make that part of the decision wait for the hook.  One record per
+ * issue, written when its result is known: at the end of the issue, or,
+ * for a request that completes later (poll, timeouts, waits, multishot
+ * rounds), when its completion is posted, with the CQE's result.
+ *
+ * Compat mode (a stock 6.12 kernel): each hook decides on its own, in the
+ * context the task's state shows (context.h), and records at once.
+ *
+ * Copyright (C) 2026 The uringaudit authors
+ */
+
+#include <linux/hashtable.h>
+#include <linux/io_uring.h>
+#include <linux/lsm_hooks.h>
+#include <linux/rcupdate.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+
+#include "active.h"
+#include "context.h"
+#include "issue.h"
+#include "setup.h"
+#include "stats.h"
+#include "task.h"
+
+#ifdef URINGAUDIT_PRECISE
+#include <linux/io_uring_types.h>
+#endif
+
+/**
+ * uringaudit_current_frame() - The current task's frame
+ *
+ * Context: Process context; may sleep.
+ * Return: The frame, allocated on first use; NULL when out of memory.
+ */
+struct uringaudit_frame *uringaudit_current_frame(void)
+{
+	struct uringaudit_task *blob = uringaudit_task(current);
+
+	if (unlikely(!blob->frame))
+		blob->frame = kzalloc(sizeof(*blob->frame), GFP_KERNEL);
+	return blob->frame;
+}
+
+/**
+ * uringaudit_frame_free() - Free a task's frame
+ * @frame: The frame, or NULL.
+ */
+void uringaudit_frame_free(struct uringaudit_frame *frame)
+{
+	if (!frame)
+		return;
+	uringaudit_scratch_free(&frame->scratch);
+	if (frame->rec) {
+		uringaudit_record_free(frame->rec);
+		kfree(frame->rec);
+	}
+	kfree(frame);
+}
+
+/*
+ * Add a decision to a record: a new record, a stronger decision than the
+ * one it holds, or one as strong that says more of the object (the file an
+ * open found, the address a connect used).  With "unrecorded deny", room for the record is held
+ * before the op runs; an op that cannot have its record is denied.
+ * Returns false when the op must fail for want of a record.
+ */
+static bool note(struct uringaudit_record **recp, u32 op, u32 ctx,
+		 const struct uringaudit_decision *d,
+		 const struct uringaudit_object *obj,
+		 const struct uringaudit_who *who, struct uringaudit_scratch *s)
+{
+	struct uringaudit_record *rec = *recp;
+	bool must = d->active->policy->unrecorded == URINGAUDIT_DENY;
+
+	if (!rec) {
+		rec = kzalloc(sizeof(*rec), GFP_KERNEL);
+		if (!rec) {
+			uringaudit_stats_lost();
+			return !must;
+		}
+		*recp = rec;
+		uringaudit_record_who(rec, who, s);
+	} else if (rec->action > d->action ||
+		   (rec->action == d->action &&
+		    rec->detail >= uringaudit_object_detail(obj))) {
+		return true;
+	}
+	uringaudit_record_what(rec, op, ctx, d, obj, s);
+	if (must && !uringaudit_record_reserve(rec)) {
+		uringaudit_stats_lost();
+		return false;
+	}
+	return true;
+}
+
+/* Decide @op of the current task, note it in @recp; returns -EACCES or 0. */
+static int decide_note(struct uringaudit_scratch *s,
+		       const struct uringaudit_query *q,
+		       struct uringaudit_record **recp,
+		       struct uringaudit_decision *d)
+{
+	int ret = 0;
+
+	uringaudit_decide(s, q, d);
+	if (uringaudit_records(d) &&
+	    !note(recp, q->op, q->ctx, d, q->obj, &q->who, s))
+		ret = -EACCES;
+	if (uringaudit_denies(d))
+		ret = -EACCES;
+	uringaudit_decision_release(d);
+	return ret;
+}
+
+/* Write a record that is complete, and free it. */
+static void emit_free(struct uringaudit_record *rec, const char *head,
+		      const char *tail)
+{
+	if (!rec)
+		return;
+	uringaudit_record_emit(rec, head, tail);
+	uringaudit_record_free(rec);
+	kfree(rec);
+}
+
+/**
+ * uringaudit_event_decide() - Decide on an event of a ring's life
+ * @op: The event: setup, sqpoll or override_creds.
+ * @ctx: Where it happens.
+ * @cred: The credentials it is about, or NULL for the current ones.
+ *
+ * Context: Process context; may sleep.
+ * Return: 0, or -%EACCES to refuse it.
+ */
+int uringaudit_event_decide(u32 op, u32 ctx, const struct cred *cred)
+{
+	struct uringaudit_query q = { .op = op,
+				      .opcode = URINGAUDIT_NO_OPCODE,
+				      .ctx = ctx };
+	struct uringaudit_record *rec = NULL;
+	struct uringaudit_decision d;
+	struct uringaudit_frame *frame;
+	int ret;
+
+	if (!rcu_access_pointer(uringaudit_active))
+		return 0;
+	frame = uringaudit_current_frame();
+	if (!frame)
+		return -ENOMEM;
+	uringaudit_who_current(&q.who, cred, NULL);
+	ret = decide_note(&frame->scratch, &q, &rec, &d);
+	emit_free(rec, "", ret ? " res=0" : " res=1");
+	return ret;
+}
+
+/* Compat mode: a hook decides its op alone, in the task's context. */
+static int __maybe_unused compat_decide(u32 op,
+					const struct uringaudit_object *obj)
+{
+	const u32 ctx = uringaudit_current_ctx();
+	struct uringaudit_query q = {
+		.op = op, .opcode = URINGAUDIT_NO_OPCODE, .ctx = ctx, .obj = obj
+	};
+	struct uringaudit_record *rec = NULL;
+	struct uringaudit_decision d;
+	struct uringaudit_frame *frame;
+	int ret;
+
+	if (likely(ctx == URINGAUDIT_CTX_NONE))
+		return 0;
+	if (uringaudit_quiet(op, ctx)) {
+		uringaudit_stats_count(op, ctx, URINGAUDIT_ALLOW);
+		return 0;
+	}
+	frame = uringaudit_current_frame();
+	if (!frame)
+		return -ENOMEM;
+	uringaudit_who_current(&q.who, NULL, NULL);
+	ret = decide_note(&frame->scratch, &q, &rec, &d);
+	emit_free(rec, "", ret ? " res=0" : " res=1");
+	return ret;
+}
+
+#ifdef URINGAUDIT_PRECISE
+
+/* Records of requests that complete after their issue, by request. */
+struct stash {
+	struct hlist_node node;
+	const void *req;
+	const void *ring;
+	const void *target;
+	u8 opcode;
+	u8 ctx;
+	bool denied;
+	bool written;
+	struct uringaudit_record *rec;
+};
+
+static DEFINE_HASHTABLE(stash_table, 8);
+static DEFINE_SPINLOCK(stash_lock);
+
+static struct stash *stash_find(const void *req, bool remove)
+{
+	struct stash *st;
+
+	spin_lock(&stash_lock);
+	hash_for_each_possible(stash_table, st, node, (unsigned long)req) {
+		if (st->req == req) {
+			if (remove)
+				hash_del(&st->node);
+			spin_unlock(&stash_lock);
+			return st;
+		}
+	}
+	spin_unlock(&stash_lock);
+	return NULL;
+}
+
+static void stash_write(const struct stash *st, int res)
+{
+	char head[32], tail[96];
+
+	snprintf(head, sizeof(head), "opcode=%s",
+		 uringaudit_opcodes[st->opcode].name);
+	if (st->target)
+		snprintf(tail, sizeof(tail),
+			 " ring=%p target_ring=%p res=%d result=%d", st->ring,
+			 st->target, !st->denied, res);
+	else
+		snprintf(tail, sizeof(tail), " ring=%p res=%d result=%d",
+			 st->ring, !st->denied, res);
+	uringaudit_record_emit(st->rec, head, tail);
+}
+
+static void stash_free(struct stash *st)
+{
+	uringaudit_record_free(st->rec);
+	kfree(st->rec);
+	kfree(st);
+}
+
+static const u32 ctx_of[] = {
+	[IO_URING_ISSUER_SUBMIT] = URINGAUDIT_CTX_INLINE,
+	[IO_URING_ISSUER_TASK_WORK] = URINGAUDIT_CTX_TASKWORK,
+	[IO_URING_ISSUER_IOWQ] = URINGAUDIT_CTX_IOWQ,
+	[IO_URING_ISSUER_SQPOLL] = URINGAUDIT_CTX_SQPOLL,
+};
+
+/* The class an issue is decided as: a socket is received from, sent to. */
+static u32 issue_op(u32 opcode, const struct file *file)
+{
+	u32 op = uringaudit_opcodes[opcode].op;
+
+	if (file && S_ISSOCK(file_inode(file)->i_mode)) {
+		if (op == URINGAUDIT_OP_READ)
+			return URINGAUDIT_OP_RECV;
+		if (op == URINGAUDIT_OP_WRITE)
+			return URINGAUDIT_OP_SEND;
+	}
+	return op;
+}
+
+/*
+ * Whether the issue's own file is the object its class is decided on: not
+ * for the ring MSG_RING sends to (the file it passes is shown by a later
+ * hook), nor for ops without a file (a path op's file is shown later).  A
+ * socket's family is known now, its address later.
+ */
+static bool file_is_object(u32 opcode, const struct file *file)
+{
+	return file && opcode != IORING_OP_MSG_RING;
+}
+
+/* Write the frame's record with @res as the result, and clear it. */
+static void frame_write(struct uringaudit_frame *f, int res)
+{
+	struct stash st = {
+		.ring = f->ring,
+		.target = f->target,
+		.opcode = f->opcode,
+		.ctx = f->ctx,
+		.denied = f->denied,
+		.rec = f->rec,
+	};
+
+	if (!f->rec)
+		return;
+	f->written = true;
+	stash_write(&st, res);
+	uringaudit_record_free(f->rec);
+	kfree(f->rec);
+	f->rec = NULL;
+}
+
+/* Close the frame's issue: decide what waited for an object no hook showed. */
+static void frame_settle(struct uringaudit_frame *f)
+{
+	struct uringaudit_query q = { .opcode = f->opcode,
+				      .ctx = f->ctx,
+				      .who = f->who };
+	struct uringaudit_decision d;
+	u32 op;
+
+	/* Every issue is decided, on its own class at least. */
+	if (!f->decided && !f->pending && !f->written)
+		f->pending = BIT_ULL(uringaudit_opcodes[f->opcode].op);
+	while (f->pending) {
+		op = __ffs64(f->pending);
+		f->pending &= ~BIT_ULL(op);
+		q.op = op;
+		decide_note(&f->scratch, &q, &f->rec, &d);
+		f->decided |= BIT_ULL(op);
+	}
+}
+
+static void frame_close(struct uringaudit_frame *f)
+{
+	if (f->rec) {
+		uringaudit_record_free(f->rec);
+		kfree(f->rec);
+		f->rec = NULL;
+	}
+	f->req = NULL;
+	f->file = NULL;
+	f->decided = 0;
+	f->pending = 0;
+	f->denied = false;
+	f->written = false;
+}
+
+static int hook_uring_issue(struct io_uring_issue *issue)
+{
+	const u32 opcode = issue->opcode, ctx = ctx_of[issue->issuer];
+	struct uringaudit_query q = { .opcode = opcode, .ctx = ctx };
+	struct uringaudit_object file = { .type = URINGAUDIT_OBJ_FILE,
+					  .file = issue->file };
+	struct uringaudit_decision d;
+	struct uringaudit_frame *f;
+	struct stash *st;
+	int ret;
+
+	if (likely(!(READ_ONCE(uringaudit_opcode_interest) & BIT_ULL(opcode))))
+		return 0;
+	if (uringaudit_quiet_opcode(opcode, ctx)) {
+		uringaudit_stats_count(issue_op(opcode, issue->file), ctx,
+				       URINGAUDIT_ALLOW);
+		return 0;
+	}
+	f = uringaudit_current_frame();
+	if (!f)
+		return -ENOMEM;
+	/* A request issued again: what its last issue left is over. */
+	st = stash_find(issue->req, true);
+	if (st) {
+		if (!st->written)
+			stash_write(st, -EAGAIN);
+		stash_free(st);
+	}
+	/* An issue inside an issue: not expected; keep the outer's record. */
+	if (unlikely(f->req)) {
+		frame_settle(f);
+		frame_write(f, -ECANCELED);
+	}
+	frame_close(f);
+	f->req = issue->req;
+	f->opcode = opcode;
+	f->ctx = ctx;
+	f->ring = issue->ring;
+	f->target = issue->file && io_is_uring_fops(issue->file) ?
+			    issue->file->private_data :
+			    NULL;
+	uringaudit_who_current(&f->who, NULL, issue->submitter);
+	q.who = f->who;
+	q.op = issue_op(opcode, issue->file);
+	if (opcode == IORING_OP_UNLINKAT) {
+		/* unlink or rmdir: only its hook tells. */
+		ret = 0;
+		f->pending = 0;
+	} else {
+		if (file_is_object(opcode, issue->file)) {
+			q.obj = &file;
+			f->file = issue->file;
+		}
+		q.later = !q.obj || (BIT_ULL(q.op) & URINGAUDIT_SOCK_OPS);
+		ret = decide_note(&f->scratch, &q, &f->rec, &d);
+		if (d.pending)
+			f->pending |= BIT_ULL(q.op);
+		else
+			f->decided |= BIT_ULL(q.op);
+	}
+	if (ret) {
+		/* Refused before it ran: its record can be written now. */
+		f->denied = true;
+		frame_write(f, ret);
+		frame_close(f);
+		return ret;
+	}
+	issue->follow = true;
+	return 0;
+}
+
+static void hook_uring_result(const struct io_uring_issue *issue, int res,
+			      unsigned int flags)
+{
+	struct uringaudit_frame *f = uringaudit_task(current)->frame;
+	struct stash *st;
+
+	if (f && f->req == issue->req) {
+		if (flags & IO_URING_RESULT_MORE) {
+			/* A round of a multishot request: its own record. */
+			frame_settle(f);
+			frame_write(f, res);
+			f->decided = 0;
+			f->file = NULL;
+			return;
+		}
+		frame_settle(f);
+		if (res == -EIOCBQUEUED && !(flags & IO_URING_RESULT_DONE) &&
+		    f->rec) {
+			/* It completes later: keep its record until then. */
+			st = kzalloc(sizeof(*st), GFP_KERNEL);
+			if (st) {
+				*st = (struct stash){
+					.req = f->req,
+					.ring = f->ring,
+					.target = f->target,
+					.opcode = f->opcode,
+					.ctx = f->ctx,
+					.denied = f->denied,
+					.rec = f->rec,
+				};
+				f->rec = NULL;
+				spin_lock(&stash_lock);
+				hash_add(stash_table, &st->node,
+					 (unsigned long)st->req);
+				spin_unlock(&stash_lock);
+			} else {
+				uringaudit_stats_lost();
+			}
+		} else if (res != -EIOCBQUEUED) {
+			frame_write(f, res);
+		}
+		frame_close(f);
+		return;
+	}
+	/* After its issue: a request whose record waits for its result. */
+	st = stash_find(issue->req, flags & IO_URING_RESULT_DONE);
+	if (!st)
+		return;
+	if (!(flags & IO_URING_RESULT_DONE)) {
+		stash_write(st, res);
+		st->written = true;
+		return;
+	}
+	stash_write(st, res);
+	stash_free(st);
+}
+
+/* A hook inside an issue: the issue's op, on the object the hook shows. */
+static int issue_decide(struct uringaudit_frame *f, u32 op,
+			const struct uringaudit_object *obj)
+{
+	struct uringaudit_query q = { .op = op,
+				      .opcode = f->opcode,
+				      .ctx = f->ctx,
+				      .who = f->who,
+				      .obj = obj };
+	struct uringaudit_decision d;
+	int ret;
+
+	/* The issue's own file, decided already for this class. */
+	if ((f->decided & BIT_ULL(op)) && obj->type == URINGAUDIT_OBJ_FILE &&
+	    obj->file == f->file && !obj->has_cmd_op)
+		return 0;
+	ret = decide_note(&f->scratch, &q, &f->rec, &d);
+	f->pending &= ~BIT_ULL(op);
+	f->decided |= BIT_ULL(op);
+	if (ret)
+		f->denied = true;
+	return ret;
+}
+
+static struct security_hook_list uringaudit_issue_hooks[] __ro_after_init = {
+	LSM_HOOK_INIT(uring_issue, hook_uring_issue),
+	LSM_HOOK_INIT(uring_result, hook_uring_result),
+};
+
+/**
+ * uringaudit_add_issue_hooks() - Register the hooks of io_uring issues
+ */
+void __init uringaudit_add_issue_hooks(void)
+{
+	security_add_hooks(uringaudit_issue_hooks,
+			   ARRAY_SIZE(uringaudit_issue_hooks),
+			   &uringaudit_lsmid);
+}
+
+#else /* !URINGAUDIT_PRECISE */
+
+void __init uringaudit_add_issue_hooks(void)
+{
+}
+
+#endif /* URINGAUDIT_PRECISE */
+
+/**
+ * uringaudit_issue_opcode() - The opcode of the request the task issues
+ *
+ * Return: The IORING_OP_* of the issue in progress, or
+ * %URINGAUDIT_NO_OPCODE outside an issue and in compat mode.
+ */
+u32 uringaudit_issue_opcode(void)
+{
+#ifdef URINGAUDIT_PRECISE
+	const struct uringaudit_frame *f = uringaudit_task(current)->frame;
+
+	if (f && f->req)
+		return f->opcode;
+#endif
+	return URINGAUDIT_NO_OPCODE;
+}
+
+/**
+ * uringaudit_hook_decide() - Decide on the op a file or socket hook shows
+ * @op: The op class the hook stands for.
+ * @obj: The object it shows.
+ *
+ * Precise mode: only inside an issue, as part of that issue's decision.
+ * Compat mode: in the context the task's state shows.
+ *
+ * Context: Process context; may sleep.
+ * Return: 0 to let the op run, -%EACCES (or -%ENOMEM) to fail it.
+ */
+int uringaudit_hook_decide(u32 op, const struct uringaudit_object *obj)
+{
+#ifdef URINGAUDIT_PRECISE
+	struct uringaudit_frame *f = uringaudit_task(current)->frame;
+
+	if (likely(!f || !f->req))
+		return 0;
+	return issue_decide(f, op, obj);
+#else
+	return compat_decide(op, obj);
+#endif
+}

@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * uringaudit - The object of an io_uring operation
+ *
+ * Copyright (C) 2026 The uringaudit authors
+ */
+
+#ifndef _SECURITY_URINGAUDIT_OBJECT_H
+#define _SECURITY_URINGAUDIT_OBJECT_H
+
+#include <linux/fs.h>
+#include <linux/net.h>
+#include <linux/path.h>
+#include <linux/socket.h>
+#include <linux/types.h>
+
+#include "policy.h"
+
+/**
+ * enum uringaudit_object_type - What an op acts on
+ *
+ * @URINGAUDIT_OBJ_NONE: Nothing, or nothing a hook showed.
+ * @URINGAUDIT_OBJ_FILE: An open file.
+ * @URINGAUDIT_OBJ_PATH: A path.
+ * @URINGAUDIT_OBJ_ENTRY: A name in a directory: @path is the directory,
+ *	@dentry the (possibly negative) entry.
+ * @URINGAUDIT_OBJ_DENTRY: A dentry whose mount is unknown.
+ * @URINGAUDIT_OBJ_SOCKET: A socket, maybe with an address.
+ * @URINGAUDIT_OBJ_FAMILY: A socket yet to be created.
+ */
+enum uringaudit_object_type {
+	URINGAUDIT_OBJ_NONE = 0,
+	URINGAUDIT_OBJ_FILE,
+	URINGAUDIT_OBJ_PATH,
+	URINGAUDIT_OBJ_ENTRY,
+	URINGAUDIT_OBJ_DENTRY,
+	URINGAUDIT_OBJ_SOCKET,
+	URINGAUDIT_OBJ_FAMILY,
+};
+
+/**
+ * struct uringaudit_object - The object of an op, as its hook gives it
+ *
+ * Only pointers: a hook builds it for free, and identities, names and
+ * addresses are looked up only when the policy or a record needs them.
+ *
+ * @type: Which of the fields below are set.
+ * @file: The file (%URINGAUDIT_OBJ_FILE).
+ * @path: The path, or the directory (%URINGAUDIT_OBJ_PATH, _ENTRY).
+ * @dentry: The entry (%URINGAUDIT_OBJ_ENTRY, _DENTRY).
+ * @sock: The socket (%URINGAUDIT_OBJ_SOCKET).
+ * @addr: The address the op names (connect, bind, send), or NULL.
+ * @addrlen: Length of @addr.
+ * @family: The address family (%URINGAUDIT_OBJ_FAMILY).
+ * @has_cmd_op: Whether @cmd_op is set.
+ * @cmd_op: The command of a uring_cmd.
+ */
+struct uringaudit_object {
+	enum uringaudit_object_type type;
+	struct file *file;
+	const struct path *path;
+	struct dentry *dentry;
+	struct socket *sock;
+	const struct sockaddr *addr;
+	int addrlen;
+	int family;
+	bool has_cmd_op;
+	u32 cmd_op;
+};
+
+/**
+ * struct uringaudit_keys - The identities of an object and its ancestors
+ * @keys: The object first, then each directory above it.
+ * @nr: Number of @keys.
+ * @cap: Room in @keys.
+ */
+struct uringaudit_keys {
+	struct uringaudit_key *keys;
+	u32 nr;
+	u32 cap;
+};
+
+/**
+ * struct uringaudit_sockinfo - What a socket op shows of its socket
+ * @family: The address family, or 0.
+ * @addr: The address: the one the op names, else the peer's (sends,
+ *	receives, shutdowns) or the socket's own (listen, accept).
+ * @port: The port of @addr (inet and inet6).
+ * @has_addr: Whether @addr is set.
+ * @storage: Room for @addr's bytes and unix name.
+ */
+struct uringaudit_sockinfo {
+	u32 family;
+	struct uringaudit_addr addr;
+	u32 port;
+	bool has_addr;
+	struct sockaddr_storage storage;
+};
+
+bool uringaudit_object_has_path(const struct uringaudit_object *obj);
+struct dentry *uringaudit_object_dentry(const struct uringaudit_object *obj);
+struct inode *uringaudit_object_inode(const struct uringaudit_object *obj);
+int uringaudit_object_keys(const struct uringaudit_object *obj,
+			   struct uringaudit_keys *keys);
+void uringaudit_keys_free(struct uringaudit_keys *keys);
+void uringaudit_key_of(const struct inode *inode, struct uringaudit_key *key);
+char *uringaudit_object_name(const struct uringaudit_object *obj, bool initial,
+			     int *err);
+char *uringaudit_path_name(const struct path *path, bool initial, int *err);
+int uringaudit_object_sockinfo(const struct uringaudit_object *obj, u32 op,
+			       struct uringaudit_sockinfo *info);
+bool uringaudit_object_is_socket(const struct uringaudit_object *obj);
+u32 uringaudit_object_detail(const struct uringaudit_object *obj);
+
+#endif /* _SECURITY_URINGAUDIT_OBJECT_H */
