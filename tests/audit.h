@@ -24,12 +24,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#ifndef AUDIT_NLGRP_READLOG
-#define AUDIT_NLGRP_READLOG 1
-#endif
-#ifndef AUDIT_URINGAUDIT
-#define AUDIT_URINGAUDIT 1440
-#endif
 
 /* Time a test waits for a record it expects. */
 #define AUDIT_WAIT_MS 3000

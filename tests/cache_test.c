@@ -86,95 +86,169 @@ TEST_F(cache, new_credentials)
 	EXPECT_EQ(0, IN_CHILD({
 			  if (ring_read(&self->ring, self->pipe) != 1)
 				  _exit(1);
-			  if (ring_read(&self->ring, self->pipe) != 1)
-				  _exit(2);
 			  if (setresuid(1000, 1000, 1000))
-				  _exit(3);
+				  _exit(2);
 			  if (ring_read(&self->ring, self->pipe) != -EACCES)
-				  _exit(4);
+				  _exit(3);
 		  }));
 }
 
-/* A new policy: the next op is decided again. */
+/*
+ * A new policy that says otherwise: the next op is decided under it.  The
+ * old policy allowed the read; the new one, with the same rule and another
+ * default... denies it.
+ */
 TEST_F(cache, new_policy)
 {
-	ASSERT_EQ(0, load_policy("deny op=read uid=1000\n"));
-	EXPECT_EQ(1, ring_read(&self->ring, self->pipe));
-	EXPECT_EQ(1, ring_read(&self->ring, self->pipe));
-	/* The same rules, loaded again: a new policy all the same. */
-	ASSERT_EQ(0, load_policy("deny op=read uid=1000\n"));
-	EXPECT_EQ(1, ring_read(&self->ring, self->pipe));
-	ASSERT_EQ(0, load_policy("deny op=read uid=0\n"));
+	ASSERT_EQ(0, load_policy("allow op=read uid=5\ndefault allow\n"));
+	ASSERT_EQ(1, ring_read(&self->ring, self->pipe));
+	ASSERT_EQ(0, load_policy("allow op=read uid=5\ndefault deny\n"));
 	EXPECT_EQ(-EACCES, ring_read(&self->ring, self->pipe));
 }
 
-/* A login user ID set since: the next op is decided again. */
+/* A login after the decision: the next op is decided with the new auid. */
 TEST_F(cache, new_login_uid)
 {
 	ASSERT_EQ(0, load_policy("deny op=read auid=1000\n"));
 	EXPECT_EQ(0, IN_CHILD({
+			  int fd;
+
 			  if (ring_read(&self->ring, self->pipe) != 1)
 				  _exit(1);
-			  if (write_file("/proc/self/loginuid", "1000"))
+			  fd = open("/proc/self/loginuid", O_WRONLY);
+			  if (fd < 0 || write(fd, "1000", 4) != 4)
 				  _exit(2);
+			  close(fd);
 			  if (ring_read(&self->ring, self->pipe) != -EACCES)
 				  _exit(3);
 		  }));
 }
 
-/* Another context is another decision. */
-TEST_F(cache, other_context)
+/*
+ * The same task in another context: a read it issues inline is allowed
+ * and remembered; the same read issued from task_work, as the next request
+ * of a link, is decided again, and denied.  Only precise mode tells a
+ * task's contexts apart; io threads have caches of their own.
+ */
+TEST_F(cache, other_context_same_task)
 {
+	struct io_uring_cqe *cqe;
 	struct io_uring_sqe *sqe;
-	char c;
+	char a, b;
+	int i, res = 0;
 
-	ASSERT_EQ(0, load_policy("deny op=read ctx=iowq uid=0\n"));
-	EXPECT_EQ(1, ring_read(&self->ring, self->pipe));
-	ASSERT_EQ(1, write(self->pipe[1], "x", 1));
+	if (!uringaudit_precise())
+		SKIP(return, "a task has one context in compat mode");
+	ASSERT_EQ(0, load_policy("deny op=read ctx=taskwork uid=0\n"));
+	ASSERT_EQ(1, ring_read(&self->ring, self->pipe));
+	/* A nop, then a read linked to it: the read is issued as task_work. */
+	ASSERT_EQ(1, write(self->pipe[1], "y", 1));
+	(void)a;
 	sqe = io_uring_get_sqe(&self->ring);
-	io_uring_prep_read(sqe, self->pipe[0], &c, 1, 0);
-	sqe->flags |= IOSQE_ASYNC;
-	EXPECT_EQ(-EACCES, submit_and_wait(&self->ring));
-}
-
-static int create(const char *path)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-
-	if (fd < 0)
-		return -errno;
-	if (write(fd, "x", 1) != 1) {
-		close(fd);
-		return -EIO;
+	io_uring_prep_nop(sqe);
+	io_uring_sqe_set_flags(sqe, IOSQE_IO_LINK);
+	sqe = io_uring_get_sqe(&self->ring);
+	io_uring_prep_read(sqe, self->pipe[0], &b, 1, 0);
+	sqe->user_data = 2;
+	ASSERT_EQ(2, io_uring_submit(&self->ring));
+	for (i = 0; i < 2; i++) {
+		ASSERT_EQ(0, io_uring_wait_cqe(&self->ring, &cqe));
+		if (cqe->user_data == 2)
+			res = cqe->res;
+		io_uring_cqe_seen(&self->ring, cqe);
 	}
-	close(fd);
-	return 0;
+	EXPECT_EQ(-EACCES, res);
 }
 
-/* A rule on the path is decided for every op: nothing is remembered. */
-TEST_F(cache, path_rules_always_decide)
+/*
+ * Another program: what the task remembered goes at execve(2).  The task
+ * is allowed a read, then runs uring-op, which the policy denies reads.
+ */
+TEST_F(cache, new_program)
 {
-	char dir[] = "/tmp/cache.XXXXXX", a[64], b[64], policy[128];
+	ASSERT_EQ(0, load_policy("deny op=read exe=/tests/uring-op\n"));
+	EXPECT_EQ(3, IN_CHILD({
+			  char fd[16];
+
+			  if (ring_read(&self->ring, self->pipe) != 1)
+				  _exit(10);
+			  if (write(self->pipe[1], "x", 1) != 1)
+				  _exit(11);
+			  /* dup(2) drops O_CLOEXEC. */
+			  snprintf(fd, sizeof(fd), "%d", dup(self->pipe[0]));
+			  execl("/tests/uring-op", "uring-op", "read", fd,
+				(char *)NULL);
+			  _exit(12);
+		  }));
+}
+
+/* Moved to another cgroup: the next op is decided with the new one. */
+TEST_F(cache, new_cgroup)
+{
+	if (access("/sys/fs/cgroup/cgroup.procs", F_OK))
+		SKIP(return, "no cgroup v2 hierarchy mounted");
+	if (mkdir("/sys/fs/cgroup/ua-cache", 0755) && errno != EEXIST)
+		SKIP(return, "cannot make a cgroup");
+	ASSERT_EQ(0, load_policy("deny op=read cgroup=/ua-cache\n"));
+	EXPECT_EQ(0, IN_CHILD({
+			  char pid[16];
+			  int fd;
+
+			  if (ring_read(&self->ring, self->pipe) != 1)
+				  _exit(1);
+			  fd = open("/sys/fs/cgroup/ua-cache/cgroup.procs",
+				    O_WRONLY);
+			  snprintf(pid, sizeof(pid), "%d", getpid());
+			  if (fd < 0 || write(fd, pid, strlen(pid)) < 0)
+				  _exit(2);
+			  close(fd);
+			  if (ring_read(&self->ring, self->pipe) != -EACCES)
+				  _exit(3);
+		  }));
+	rmdir("/sys/fs/cgroup/ua-cache");
+}
+
+/*
+ * An open file remembers what a subject was allowed on it: another subject
+ * reading the same file is decided again.
+ */
+TEST_F(cache, file_other_subject)
+{
+	char path[64];
 	int fd;
 
-	ASSERT_NE(NULL, mkdtemp(dir));
-	snprintf(a, sizeof(a), "%s/a", dir);
-	snprintf(b, sizeof(b), "%s/b", dir);
-	ASSERT_EQ(0, create(a));
-	ASSERT_EQ(0, create(b));
-	snprintf(policy, sizeof(policy), "deny op=read path=%s\n", b);
-	ASSERT_EQ(0, load_policy(policy));
-	fd = open(a, O_RDONLY | O_NONBLOCK);
+	snprintf(path, sizeof(path), "/tmp/cache.%d", getpid());
+	fd = open(path, O_RDWR | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0644);
 	ASSERT_LE(0, fd);
-	EXPECT_EQ(1, ring_pread(&self->ring, fd));
+	ASSERT_EQ(1, write(fd, "x", 1));
+	ASSERT_EQ(0, load_policy("deny op=read path=/tmp uid=1000\n"));
+	EXPECT_EQ(0, IN_CHILD({
+			  if (ring_pread(&self->ring, fd) != 1)
+				  _exit(1);
+			  if (setresuid(1000, 1000, 1000))
+				  _exit(2);
+			  if (ring_pread(&self->ring, fd) != -EACCES)
+				  _exit(3);
+		  }));
 	close(fd);
-	fd = open(b, O_RDONLY | O_NONBLOCK);
+	unlink(path);
+}
+
+/* Rules on the object are decided per object, never remembered per task. */
+TEST_F(cache, path_rules_always_decide)
+{
+	char path[64];
+	int fd;
+
+	ASSERT_EQ(0, load_policy("deny op=read path=/tmp\n"));
+	ASSERT_EQ(1, ring_read(&self->ring, self->pipe));
+	snprintf(path, sizeof(path), "/tmp/cache.%d", getpid());
+	fd = open(path, O_RDWR | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0600);
 	ASSERT_LE(0, fd);
+	ASSERT_EQ(1, write(fd, "x", 1));
 	EXPECT_EQ(-EACCES, ring_pread(&self->ring, fd));
 	close(fd);
-	unlink(a);
-	unlink(b);
-	rmdir(dir);
+	unlink(path);
 }
 
 TEST_HARNESS_MAIN

@@ -11,6 +11,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+/* The kernel's own io_uring header first: it has every opcode of 6.12. */
+#include <linux/io_uring.h>
 #include <liburing.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -218,6 +220,19 @@ static inline int load_policy(const char *text)
 static inline int set_mode(const char *mode)
 {
 	return write_file(URINGAUDIT_DIR "/mode", mode);
+}
+
+/*
+ * uringaudit_precise() - Whether the kernel has the io_uring LSM hooks:
+ * status says "mediation precise" (else "mediation compat").
+ */
+static inline bool uringaudit_precise(void)
+{
+	char status[1024];
+
+	if (read_text(URINGAUDIT_DIR "/status", status, sizeof(status)) < 0)
+		return false;
+	return strstr(status, "mediation precise\n");
 }
 
 /* Leave uringaudit as a test found it: allow everything, enforce. */
