@@ -22,6 +22,16 @@
 #define URINGAUDIT_DIR SECURITYFS "/uringaudit"
 
 /*
+ * Ops newer than liburing 2.3's header: numbers of the 6.12 uapi, whose
+ * <linux/io_uring.h> cannot be included beside liburing's copy of it.
+ */
+#define UA_OP_URING_CMD 46
+#define UA_OP_FIXED_FD_INSTALL 54
+#define UA_OP_FTRUNCATE 55
+#define UA_OP_BIND 56
+#define UA_OP_LISTEN 57
+
+/*
  * read_text() - Read a whole small file into @buf, NUL-terminated.
  * Return: the number of bytes read, or -errno.
  */

@@ -19,13 +19,6 @@
 #include "audit.h"
 #include "common.h"
 
-/* Ops newer than liburing 2.3's header: numbers of the 6.12 uapi. */
-#define UA_OP_URING_CMD 46
-#define UA_OP_FIXED_FD_INSTALL 54
-#define UA_OP_FTRUNCATE 55
-#define UA_OP_BIND 56
-#define UA_OP_LISTEN 57
-
 FIXTURE(ops)
 {
 	struct io_uring ring;
