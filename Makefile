@@ -48,7 +48,12 @@ CKMAKE = $(MAKE) -C $(LINUXC) O=$(KOBJC) ARCH=x86_64 CC="ccache gcc" HOSTCC="cca
 TEST_SRCS := $(wildcard tests/*_test.c)
 TEST_BINS := $(patsubst tests/%.c,$(TESTBIN)/%,$(TEST_SRCS))
 GUEST_BINS := $(TEST_BINS) $(TESTBIN)/uring-demo $(TESTBIN)/curing-demo \
-	$(TESTBIN)/uring-op $(TESTBIN)/uring-bench $(TESTBIN)/uringaudit-ctl
+	$(TESTBIN)/uring-op $(TESTBIN)/uring-bench $(TESTBIN)/uringaudit-ctl \
+	$(TESTBIN)/stack-victim
+# The SELinux policy and the AppArmor profile of the stacking boots.
+STACK_POLICIES := $(BUILD)/stacking/selinux.policy $(BUILD)/stacking/stack-victim.apparmor
+# The kernel features apparmor_parser compiles the profile for.
+AA_FEATURES := /usr/share/apparmor-features/features
 CTL_SRCS := $(wildcard tools/uringaudit-ctl/*.[ch]) tools/uringaudit-ctl/Makefile \
 	$(filter-out %_test.c,$(wildcard security/uringaudit/policy_*.c)) \
 	security/uringaudit/policy.h include/uapi/linux/uringaudit.h
@@ -155,8 +160,21 @@ $(TESTBIN)/%: tests/%.c tests/*.h $(KHDR)/linux/audit.h | $(LINUX)/.unpacked
 	@echo "  CC      $@"
 	@gcc $(TEST_CFLAGS) -o $@ $< $(TEST_LIBS)
 
+# Policies compiled on the host; the guest tests load them.  -U allow:
+# what the policy does not declare is allowed.
+$(BUILD)/stacking/selinux.policy: tests/stacking/selinux/policy.conf
+	@mkdir -p $(@D)
+	@echo "  POLICY  $@"
+	@checkpolicy -U allow -o $@ $<
+
+$(BUILD)/stacking/stack-victim.apparmor: tests/stacking/apparmor/stack-victim $(AA_FEATURES)
+	@mkdir -p $(@D)
+	@echo "  POLICY  $@"
+	@apparmor_parser --skip-kernel-load --skip-cache --features-file $(AA_FEATURES) \
+		--ofile $@ $<
+
 tests: headers
-	@$(MAKE) -s --no-print-directory $(GUEST_BINS)
+	@$(MAKE) -s --no-print-directory $(GUEST_BINS) $(STACK_POLICIES)
 
 # The controller: for the host, and static for the guest.
 $(BUILD)/ctl/uringaudit-ctl: $(CTL_SRCS)
@@ -178,9 +196,9 @@ ctl: $(BUILD)/ctl/uringaudit-ctl $(BUILD)/ctl/fail-writes
 install: $(BUILD)/ctl/uringaudit-ctl
 	@$(MAKE) -s -C tools/uringaudit-ctl O=$(BUILD)/ctl install
 
-$(INITRAMFS): $(GUEST_BINS) $(wildcard tests/guest/*) tests/tap.sh mk/initramfs.sh
+$(INITRAMFS): $(GUEST_BINS) $(STACK_POLICIES) $(wildcard tests/guest/*) tests/tap.sh mk/initramfs.sh
 	@echo "  CPIO    $@"
-	@mk/initramfs.sh $@ $(GUEST_BINS)
+	@mk/initramfs.sh $@ $(GUEST_BINS) $(STACK_POLICIES)
 
 initramfs: tests
 	@$(MAKE) -s --no-print-directory $(INITRAMFS)
@@ -197,9 +215,11 @@ check-host: deps ctl $(FUZZ)
 		  echo "### END $$n rc=$$?"; } > $(LOGS)/host-$$n.tap; \
 	done
 
-# Four boots: with uringaudit in lsm= (every suite), without it (the kernel
-# and io_uring run as before), with the uringaudit.default= parameter, and
-# one for uringaudit-ctl lock, which nothing can undo.
+# Seven boots: with uringaudit in lsm= (every suite), without it (the
+# kernel and io_uring run as before), with the uringaudit.default=
+# parameter, one for uringaudit-ctl lock, which nothing can undo, one
+# beside each of AppArmor and SELinux (exclusive LSMs, and a policy cannot
+# be unloaded), and the compat kernel, without the io_uring series.
 check-guest: kernel kernel-compat initramfs
 	@mkdir -p $(LOGS)
 	@$(BOOT_LOCK) mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot1-active $(BOOT_TIMEOUT) \
@@ -210,7 +230,11 @@ check-guest: kernel kernel-compat initramfs
 		"lsm=landlock,uringaudit audit=1 uringaudit.default=audit kunit.enable=0 ua.mode=test ua.tests=bootparam_test" || true
 	@$(BOOT_LOCK) mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot4-ctl-lock $(BOOT_TIMEOUT) \
 		"lsm=landlock,uringaudit kunit.enable=0 ua.mode=test ua.tests=ctl_lock_test" || true
-	@$(BOOT_LOCK) mk/boot.sh $(CBZIMAGE) $(INITRAMFS) $(LOGS)/boot-compat-active $(BOOT_TIMEOUT) \
+	@$(BOOT_LOCK) mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot5-apparmor $(BOOT_TIMEOUT) \
+		"lsm=landlock,uringaudit,apparmor audit=1 kunit.enable=0 ua.mode=test ua.tests=stack_apparmor_test" || true
+	@$(BOOT_LOCK) mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot6-selinux $(BOOT_TIMEOUT) \
+		"lsm=landlock,uringaudit,selinux audit=1 kunit.enable=0 ua.mode=test ua.tests=stack_selinux_test" || true
+	@$(BOOT_LOCK) mk/boot.sh $(CBZIMAGE) $(INITRAMFS) $(LOGS)/boot7-compat $(BOOT_TIMEOUT) \
 		"lsm=landlock,uringaudit audit=1 audit_backlog_limit=8192 ua.mode=test" || true
 
 check: source

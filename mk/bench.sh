@@ -7,21 +7,34 @@
 #
 # Under -icount shift=0 one guest instruction is one nanosecond of guest
 # time, and with a fixed -rtc base two boots run the same instructions:
-# host load changes the wall time only.  The date is the guest's seed.
+# host load changes the wall time only.  The date is the guest's seed:
+# seed N boots on 2024-01-01 plus N - 1 days.
 # Seeds 1-3 run every workload; seeds 4-5 only the io-wq one, whose
 # scheduling needs more seeds to settle.
 #
 # Usage: mk/bench.sh BZIMAGE INITRAMFS OUTDIR REPORT
 # Environment: SEEDS (default "1 2 3"), IOWQ_SEEDS (default "4 5"),
 #   BENCH_REPS (default 5), BENCH_SCALE (default 1), BOOT_TIMEOUT.
-# Exit codes: 0 the report is written, 1 a boot or a measurement failed.
+# Exit codes: 0 the report is written, 1 a boot or a measurement failed,
+#   2 usage error.
 
 set -uo pipefail
 
+usage() {
+	echo "usage: ${0##*/} BZIMAGE INITRAMFS OUTDIR REPORT" >&2
+	echo "  SEEDS and IOWQ_SEEDS: positive numbers separated by blanks" >&2
+	exit 2
+}
+[ $# -eq 4 ] || usage
 kernel=$1 initrd=$2 dir=$3 report=$4
 top=$(cd "$(dirname "$0")/.." && pwd)
 seeds=${SEEDS:-1 2 3}
 iowq_seeds=${IOWQ_SEEDS:-4 5}
+for seed in $seeds $iowq_seeds; do
+	case $seed in
+	*[!0-9]* | 0*) usage ;;
+	esac
+done
 reps=${BENCH_REPS:-5}
 scale=${BENCH_SCALE:-1}
 limit=${BOOT_TIMEOUT:-1800}
@@ -34,9 +47,14 @@ common="audit=1 audit_backlog_limit=8192 tsc=reliable kunit.enable=0 ua.mode=ben
 start=$(date +%s)
 failed=0
 
+# seed_date SEED: the guest's date, the same for every boot of a seed.
+seed_date() {
+	date -u -d "2024-01-01 + $(($1 - 1)) days" +%F
+}
+
 boot() { # SEED NAME LSM EXTRA
 	local seed=$1 name=$2 lsm=$3 extra=$4
-	QEMU_SMP=1 QEMU_EXTRA="-icount shift=0,sleep=off -rtc base=2024-01-0$seed,clock=vm" \
+	QEMU_SMP=1 QEMU_EXTRA="-icount shift=0,sleep=off -rtc base=$(seed_date "$seed"),clock=vm" \
 		"$top/mk/boot.sh" "$dir/bzImage" "$dir/initramfs.cpio.gz" \
 		"$dir/seed$seed-$name" "$limit" "lsm=$lsm $common $extra" || failed=1
 	if ! grep -q '^### uringaudit-guest-done' "$dir/seed$seed-$name.out" ||

@@ -12,16 +12,22 @@
 
 set -uo pipefail
 
+if [ $# -ne 5 ]; then
+	echo "usage: ${0##*/} BZIMAGE INITRAMFS PREFIX TIMEOUT \"KERNEL ARGS\"" >&2
+	exit 2
+fi
 kernel=$1 initrd=$2 prefix=$3 limit=$4 args=$5
 qemu=${QEMU:-qemu-system-x86_64}
-# The benchmark swaps the processors and clock for its deterministic ones.
+# The benchmark swaps the processors and clock for its deterministic ones;
+# QEMU_EXTRA holds options separated by blanks.
 smp=${QEMU_SMP:-2,sockets=2}
-extra=${QEMU_EXTRA:-}
+read -r -a extra <<<"${QEMU_EXTRA:-}"
 
 rm -f "$prefix".console "$prefix".out "$prefix".status
 echo "  BOOT    ${prefix##*/}: $args"
 
 pid=
+# shellcheck disable=SC2317 # run by the trap
 cleanup() {
 	[ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null
 	wait 2>/dev/null
@@ -29,7 +35,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 "$qemu" -nodefaults -display none -monitor none -no-reboot \
-	-m 1024 -smp "$smp" -nic none $extra \
+	-m 1024 -smp "$smp" -nic none "${extra[@]}" \
 	-kernel "$kernel" -initrd "$initrd" \
 	-append "console=ttyS0 panic=-1 $args" \
 	-serial file:"$prefix".console -serial file:"$prefix".out \

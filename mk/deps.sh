@@ -2,13 +2,20 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # Install the Debian packages the build and the tests need, when missing.
-# Exit codes: 0 all present, 1 installation failed.
+# Usage: mk/deps.sh
+# Exit codes: 0 all present, 1 installation failed, 2 usage error.
 
 set -euo pipefail
 
+if [ $# -ne 0 ]; then
+	echo "usage: ${0##*/} (no arguments)" >&2
+	exit 2
+fi
+
 pkgs="linux-source-6.12 build-essential bc bison flex libelf-dev libssl-dev
 cpio xz-utils perl ccache qemu-system-x86 busybox-static liburing-dev
-auditd clang-format man-db clang libclang-rt-14-dev"
+auditd clang-format man-db clang libclang-rt-14-dev shellcheck checkpolicy
+apparmor"
 
 missing=
 for p in $pkgs; do

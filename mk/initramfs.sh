@@ -2,18 +2,25 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # Build the test guest's initramfs: static busybox, the guest scripts and
-# the static test programs.
+# the static test programs (and any other file given, such as the
+# policies of the stacking tests), which go to /tests.
 #
-# Usage: mk/initramfs.sh OUT.cpio.gz PROGRAM...
+# Usage: mk/initramfs.sh OUT.cpio.gz FILE...
+# Exit codes: 0 written, 1 failed, 2 usage error.
 
 set -euo pipefail
 
+if [ $# -lt 1 ]; then
+	echo "usage: ${0##*/} OUT.cpio.gz FILE..." >&2
+	exit 2
+fi
 out=$1
 shift
 top=$(cd "$(dirname "$0")/.." && pwd)
 busybox=/bin/busybox
-[ -x "$busybox" ] && file_is_static=$(ldd "$busybox" 2>&1 | grep -c 'not a dynamic') || true
-if [ "${file_is_static:-0}" = 0 ]; then
+# ldd fails on a static binary, and says so.
+linkage=$(ldd "$busybox" 2>&1) || true
+if [ ! -x "$busybox" ] || [[ $linkage != *"not a dynamic"* ]]; then
 	echo "initramfs: Failed to find a static busybox at \"$busybox\": install busybox-static" >&2
 	exit 1
 fi

@@ -6,10 +6,14 @@
 # (a select elsewhere can override it).
 #
 # Usage: mk/kconfig.sh SRC OBJ FRAGMENT...
-# Exit codes: 0 configured, 1 an option did not take.
+# Exit codes: 0 configured, 1 an option did not take, 2 usage error.
 
 set -euo pipefail
 
+if [ $# -lt 3 ]; then
+	echo "usage: ${0##*/} SRC OBJ FRAGMENT..." >&2
+	exit 2
+fi
 src=$1 obj=$2
 shift 2
 kmake() { make -s -C "$src" O="$obj" ARCH=x86_64 "$@"; }
@@ -26,7 +30,7 @@ for frag in "$@"; do
 		CONFIG_*=*)
 			opt=${line%%=*}
 			grep -qxF "$line" "$obj/.config" || {
-				echo "kconfig: $opt: asked \"$line\", got \"$(grep -E "^(# )?$opt[= ]" "$obj/.config" || echo unset)\"" >&2
+				echo "kconfig: $opt: asked \"$line\", got \"$(grep -E "^(# )?${opt}[= ]" "$obj/.config" || echo unset)\"" >&2
 				bad=1
 			}
 			;;

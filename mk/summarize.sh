@@ -11,9 +11,14 @@
 #   boot*.out          its guest test programs (TAP between BEGIN/END markers)
 #
 # Usage: mk/summarize.sh LOGS
-# Exit codes: 0 every test passed and nothing went wrong, 1 otherwise.
+# Exit codes: 0 every test passed and nothing went wrong, 1 otherwise,
+# 2 usage error.
 
 set -uo pipefail
+if [ $# -ne 1 ] || [ ! -d "$1" ]; then
+	echo "usage: ${0##*/} LOGS (a directory)" >&2
+	exit 2
+fi
 logs=$1
 pass=0 fail=0 skip=0
 failed_boots=

@@ -23,6 +23,7 @@
 #define SECURITYFS "/sys/kernel/security"
 #define URINGAUDIT_DIR SECURITYFS "/uringaudit"
 
+
 /*
  * read_text() - Read a whole small file into @buf, NUL-terminated.
  * Return: the number of bytes read, or -errno.
@@ -190,24 +191,30 @@ static inline int nop(struct io_uring *ring)
 }
 
 /*
- * write_file() - Write @text to @path in one write(2).
+ * write_bytes() - Write @len bytes of @buf to @path in one write(2).
  * Return: 0, or -errno.
  */
-static inline int write_file(const char *path, const char *text)
+static inline int write_bytes(const char *path, const void *buf, size_t len)
 {
-	ssize_t len = (ssize_t)strlen(text), ret;
+	ssize_t ret;
 	int fd, err = 0;
 
 	fd = open(path, O_WRONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
-	ret = write(fd, text, len);
+	ret = write(fd, buf, len);
 	if (ret < 0)
 		err = -errno;
-	else if (ret != len)
+	else if ((size_t)ret != len)
 		err = -EIO;
 	close(fd);
 	return err;
+}
+
+/* write_file() - Write the string @text to @path in one write(2). */
+static inline int write_file(const char *path, const char *text)
+{
+	return write_bytes(path, text, strlen(text));
 }
 
 /* load_policy() - Make @text the active policy. Return: 0, or -errno. */

@@ -19,7 +19,6 @@
 #include "audit.h"
 #include "common.h"
 
-
 FIXTURE(ops)
 {
 	struct io_uring ring;

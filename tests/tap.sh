@@ -1,11 +1,21 @@
+# shellcheck shell=sh
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # TAP helpers of the shell tests, host and guest (POSIX sh).  A test calls
-# ok/not_ok/expect, then tap_end, which prints the plan and sets the exit
-# status.
+# tap_no_args "$@", then ok/not_ok/expect, then tap_end, which prints the
+# plan and sets the exit status.
 
 tap_n=0
 tap_failed=0
+
+# tap_no_args ARG...: the tests take no arguments; given any, print the
+# usage and exit 2.
+tap_no_args() {
+	if [ $# -ne 0 ]; then
+		echo "usage: ${0##*/} (no arguments; prints TAP)" >&2
+		exit 2
+	fi
+}
 
 # ok NAME
 ok() {

@@ -22,7 +22,9 @@ sec=$work/security
 root=$sec/uringaudit
 unset URINGAUDIT_ROOT
 
+# shellcheck source=tests/tap.sh
 . "$top/tests/tap.sh"
+tap_no_args "$@"
 
 fake() {
 	rm -rf "$sec"

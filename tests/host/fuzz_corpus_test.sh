@@ -7,7 +7,9 @@
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 fuzz=${FUZZ:-$top/build/fuzz/policy_fuzz}
+# shellcheck source=tests/tap.sh
 . "$top/tests/tap.sh"
+tap_no_args "$@"
 
 if [ ! -x "$fuzz" ]; then
 	echo "Bail out! Failed to find \"$fuzz\": run make fuzz"

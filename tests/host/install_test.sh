@@ -10,7 +10,9 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 dest=$work/root
+# shellcheck source=tests/tap.sh
 . "$top/tests/tap.sh"
+tap_no_args "$@"
 check() { if eval "$2"; then ok "$1"; else not_ok "$1" "${3:-}"; fi; }
 
 out=$(make -s -C "$top/tools/uringaudit-ctl" O="$work" install DESTDIR="$dest" PREFIX=/usr 2>&1)

@@ -23,7 +23,9 @@ if ! command -v clang-format >/dev/null; then
 	exit 1
 fi
 
+# shellcheck source=tests/tap.sh
 . "$top/tests/tap.sh"
+tap_no_args "$@"
 # Checked file by file (-f), checkpatch sees no patch to kernel-parameters.txt
 # and so reports every __setup() as undocumented: make apply adds the entry.
 for f in $files; do
