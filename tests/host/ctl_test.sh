@@ -83,6 +83,17 @@ expect "load: EBADMSG from the kernel" 1 "Hint: the kernel rejected the policy; 
 expect "load: uringaudit absent" 1 "in lsm=" "$ctl" --root "$work/absent" load "$good"
 expect "load: URINGAUDIT_ROOT" 0 "Loaded" env URINGAUDIT_ROOT="$root" "$ctl" load "$good"
 
+# <linux/uringaudit.h>: refuse to write to a kernel of another ABI.
+fake
+echo 999 >"$root/abi_version"
+expect "load: refuses a kernel of another ABI" 1 "Failed to load \"$good\": the kernel's uringaudit ABI is 999, this uringaudit-ctl was built for ABI [0-9]+" "$ctl" --root "$root" load "$good"
+if [ ! -s "$root/policy" ]; then ok "load: nothing written to a kernel of another ABI"; else not_ok "load: nothing written to a kernel of another ABI" "$(cat "$root/policy")"; fi
+expect "mode: refuses a kernel of another ABI" 1 "Failed to set mode \"permissive\": the kernel's uringaudit ABI is 999" "$ctl" --root "$root" mode permissive
+expect "lock: refuses a kernel of another ABI" 1 "Failed to lock \"$root\": the kernel's uringaudit ABI is 999" "$ctl" --root "$root" lock --yes
+if [ "$(cat "$root/mode") $(cat "$root/lock")" = "enforce 0" ]; then ok "mode and lock: nothing written to a kernel of another ABI"; else not_ok "mode and lock: nothing written to a kernel of another ABI"; fi
+rm "$root/abi_version"
+expect "load: refuses a kernel without abi_version" 1 "Failed to load \"$good\": cannot open \"$root/abi_version\": No such file or directory" "$ctl" --root "$root" load "$good"
+
 fake
 printf 'default audit\n' >"$root/policy"
 expect "show: the active policy" 0 "^default audit$" "$ctl" --root "$root" show
@@ -121,5 +132,4 @@ fi
 expect "stats --json" 0 '^\{"decisions": \[\{"op": "open", "ctx": "inline", "allow": 3, "audit": 1, "deny": 0\}, \{"op": "connect", "ctx": "sqpoll", "allow": 0, "audit": 0, "deny": 2\}\], "records": 3, "records_lost": 1\}$' "$ctl" --root "$root" stats --json
 
 expect "explain: the rule that decides, and why" 0 "does not match: exe is /bin/x, not /usr/bin/curing" "$ctl" explain sqpoll exe=/bin/x --policy "$good"
-
 tap_end

@@ -40,6 +40,7 @@ char *read_all(const char *path, size_t *lenp);
 char *read_knob(const char *name);
 int write_knob(const char *name, const char *text, size_t len);
 bool is_locked(void);
+int check_abi(const char *verb, const char *what);
 
 /* policy_cmds.c */
 struct uringaudit_policy *parse_policy(const char *file, const char *text,

@@ -110,6 +110,10 @@ int cmd_load(int argc, char **argv)
 		free(text);
 		return EXIT_FAIL;
 	}
+	if (check_abi("load", argv[1])) {
+		free(text);
+		return EXIT_FAIL;
+	}
 	if (is_locked()) {
 		fprintf(stderr,
 			"Failed to load \"%s\": uringaudit is locked until reboot\n",

@@ -162,3 +162,51 @@ bool is_locked(void)
 	free(lock);
 	return locked;
 }
+
+/**
+ * check_abi() - Refuse to write to a uringaudit of another ABI
+ * @verb: What the caller is about to do, for the message ("load").
+ * @what: Its object, for the message.
+ *
+ * <linux/uringaudit.h> asks user space to compare the ``abi_version`` file
+ * with the value it was built against, and to refuse to proceed on a
+ * mismatch: every command calls this before it writes anything.
+ *
+ * Return: 0 when they match, else %EXIT_FAIL after saying why.
+ */
+int check_abi(const char *verb, const char *what)
+{
+	char file[4200], *text, *end;
+	const char *how;
+	size_t len;
+	long abi;
+	int err;
+
+	snprintf(file, sizeof(file), "%s", path_of("abi_version"));
+	text = read_file(file, &len, &err, &how);
+	if (!text) {
+		fprintf(stderr, "Failed to %s \"%s\": cannot %s \"%s\": %s\n",
+			verb, what, how, file, strerror(err));
+		hint(err, "read");
+		return EXIT_FAIL;
+	}
+	errno = 0;
+	abi = strtol(text, &end, 10);
+	if (errno || end == text || (*end && strcmp(end, "\n"))) {
+		fprintf(stderr,
+			"Failed to %s \"%s\": \"%s\" holds no ABI version\n",
+			verb, what, file);
+		free(text);
+		return EXIT_FAIL;
+	}
+	free(text);
+	if (abi != URINGAUDIT_CTL_ABI) {
+		fprintf(stderr,
+			"Failed to %s \"%s\": the kernel's uringaudit ABI is %ld, this %s was built for ABI %d\n",
+			verb, what, abi, prog, URINGAUDIT_CTL_ABI);
+		fprintf(stderr,
+			"Hint: use the uringaudit-ctl built with the running kernel's <linux/uringaudit.h>.\n");
+		return EXIT_FAIL;
+	}
+	return 0;
+}

@@ -130,6 +130,8 @@ int cmd_mode(int argc, char **argv)
 		return usage_error(
 			"mode: expected enforce or permissive, not \"%s\"",
 			argc > 1 ? argv[1] : "");
+	if (check_abi("set mode", argv[1]))
+		return EXIT_FAIL;
 	if (is_locked()) {
 		fprintf(stderr,
 			"Failed to set mode \"%s\": uringaudit is locked until reboot\n",
@@ -167,6 +169,8 @@ int cmd_lock(int argc, char **argv)
 			return usage_error("lock: unexpected argument \"%s\"",
 					   argv[i]);
 	}
+	if (check_abi("lock", root))
+		return EXIT_FAIL;
 	if (!yes) {
 		if (!isatty(STDIN_FILENO)) {
 			fprintf(stderr,
