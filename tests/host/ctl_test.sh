@@ -132,4 +132,11 @@ fi
 expect "stats --json" 0 '^\{"decisions": \[\{"op": "open", "ctx": "inline", "allow": 3, "audit": 1, "deny": 0\}, \{"op": "connect", "ctx": "sqpoll", "allow": 0, "audit": 0, "deny": 2\}\], "records": 3, "records_lost": 1\}$' "$ctl" --root "$root" stats --json
 
 expect "explain: the rule that decides, and why" 0 "does not match: exe is /bin/x, not /usr/bin/curing" "$ctl" explain sqpoll exe=/bin/x --policy "$good"
+# ctx= decides which rules name the op: each context here has its own answer.
+ctxpol=$work/ctx.policy
+printf 'deny op=open ctx=sqpoll\naudit op=open ctx=iowq\ndefault allow\n' >"$ctxpol"
+expect "explain: ctx=sqpoll meets the sqpoll rule" 0 "decision: deny \(rule at line 1\)" "$ctl" explain open ctx=sqpoll --policy "$ctxpol"
+expect "explain: ctx=iowq meets the iowq rule" 0 "decision: audit \(rule at line 2\)" "$ctl" explain open ctx=iowq --policy "$ctxpol"
+expect "explain: no ctx= is inline, left to the default" 0 "decision: allow \(no rule matches" "$ctl" explain open --policy "$ctxpol"
+
 tap_end
