@@ -129,7 +129,13 @@ if grep -qE '^OP +CTX +ALLOW +AUDIT +DENY$' <<<"$out" &&
 else
 	not_ok "stats: an aligned table of the rows with counts" "$out"
 fi
-expect "stats --json" 0 '^\{"decisions": \[\{"op": "open", "ctx": "inline", "allow": 3, "audit": 1, "deny": 0\}, \{"op": "connect", "ctx": "sqpoll", "allow": 0, "audit": 0, "deny": 2\}\], "records": 3, "records_lost": 1\}$' "$ctl" --root "$root" stats --json
+out=$("$ctl" --root "$root" stats --json 2>&1)
+want='{"decisions":[{"op":"open","ctx":"inline","allow":3,"audit":1,"deny":0},{"op":"connect","ctx":"sqpoll","allow":0,"audit":0,"deny":2}],"records":3,"records_lost":1}'
+if [ "$(jq -cS . <<<"$out" 2>&1)" = "$(jq -cS . <<<"$want")" ] && [ "$(wc -l <<<"$out")" = 1 ]; then
+	ok "stats --json: one JSON object, the rows with counts as numbers"
+else
+	not_ok "stats --json: one JSON object, the rows with counts as numbers" "$out"
+fi
 
 expect "explain: the rule that decides, and why" 0 "does not match: exe is /bin/x, not /usr/bin/curing" "$ctl" explain sqpoll exe=/bin/x --policy "$good"
 # ctx= decides which rules name the op: each context here has its own answer.

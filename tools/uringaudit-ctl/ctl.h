@@ -22,6 +22,9 @@
 #define EXIT_FAIL 1
 #define EXIT_USAGE 2
 
+/* JSON as uringaudit-ctl writes it: one line, "/" unescaped. */
+#define CTL_JSON_FLAGS (JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)
+
 extern const char *prog;
 
 int usage_error(const char *fmt, const char *arg);

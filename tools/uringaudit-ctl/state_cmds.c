@@ -7,6 +7,7 @@
 
 #include "ctl.h"
 
+#include <json-c/json.h>
 #include <time.h>
 #include <unistd.h>
 /* The value of "key value" line @key in @text, or NULL. */
@@ -202,6 +203,37 @@ struct stat_row {
 	unsigned long long n[3];
 };
 
+/* The counters as one JSON object. */
+static int stats_json(const struct stat_row *rows, size_t nrows,
+		      unsigned long long records, unsigned long long lost)
+{
+	struct json_object *o = json_object_new_object();
+	struct json_object *list = json_object_new_array();
+	size_t i;
+
+	for (i = 0; i < nrows; i++) {
+		struct json_object *row = json_object_new_object();
+
+		json_object_object_add(row, "op",
+				       json_object_new_string(rows[i].op));
+		json_object_object_add(row, "ctx",
+				       json_object_new_string(rows[i].ctx));
+		json_object_object_add(row, "allow",
+				       json_object_new_uint64(rows[i].n[0]));
+		json_object_object_add(row, "audit",
+				       json_object_new_uint64(rows[i].n[1]));
+		json_object_object_add(row, "deny",
+				       json_object_new_uint64(rows[i].n[2]));
+		json_object_array_add(list, row);
+	}
+	json_object_object_add(o, "decisions", list);
+	json_object_object_add(o, "records", json_object_new_uint64(records));
+	json_object_object_add(o, "records_lost", json_object_new_uint64(lost));
+	puts(json_object_to_json_string_ext(o, CTL_JSON_FLAGS));
+	json_object_put(o);
+	return 0;
+}
+
 int cmd_stats(int argc, char **argv)
 {
 	bool json = false, all = false;
@@ -251,16 +283,8 @@ int cmd_stats(int argc, char **argv)
 	}
 	free(text);
 
-	if (json) {
-		printf("{\"decisions\": [");
-		for (i = 0; i < nrows; i++)
-			printf("%s{\"op\": \"%s\", \"ctx\": \"%s\", \"allow\": %llu, \"audit\": %llu, \"deny\": %llu}",
-			       i ? ", " : "", rows[i].op, rows[i].ctx,
-			       rows[i].n[0], rows[i].n[1], rows[i].n[2]);
-		printf("], \"records\": %llu, \"records_lost\": %llu}\n",
-		       records, lost);
-		return 0;
-	}
+	if (json)
+		return stats_json(rows, nrows, records, lost);
 	printf("%-16s %-7s %12s %12s %12s\n", "OP", "CTX", "ALLOW", "AUDIT",
 	       "DENY");
 	for (i = 0; i < nrows; i++)
