@@ -60,4 +60,7 @@ int cmd_mode(int argc, char **argv);
 int cmd_lock(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 
+/* report.c, learn.c, watch.c: the log commands (logs.h) */
+int cmd_report(int argc, char **argv);
+
 #endif /* _URINGAUDIT_CTL_H */

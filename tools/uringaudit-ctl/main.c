@@ -76,10 +76,11 @@ static const struct {
 	const char *name;
 	int (*fn)(int argc, char **argv);
 } commands[] = {
-	{ "check", cmd_check }, { "load", cmd_load },
-	{ "show", cmd_show },	{ "status", cmd_status },
-	{ "mode", cmd_mode },	{ "lock", cmd_lock },
-	{ "stats", cmd_stats }, { "explain", cmd_explain },
+	{ "check", cmd_check },	  { "load", cmd_load },
+	{ "show", cmd_show },	  { "status", cmd_status },
+	{ "mode", cmd_mode },	  { "lock", cmd_lock },
+	{ "stats", cmd_stats },	  { "explain", cmd_explain },
+	{ "report", cmd_report },
 };
 
 int main(int argc, char **argv)
