@@ -48,6 +48,14 @@
 #define TIME_MIN (-0x7fffffffffffffffLL - 1)
 #define TIME_MAX 0x7fffffffffffffffLL
 
+/* How a field's text is read. */
+enum ua_kind {
+	UA_AUTO, /* quoted: a string; a decimal integer: a number; else text */
+	UA_STR, /* an untrusted string: quoted or hex */
+	UA_NUM, /* a decimal integer */
+	UA_WORD, /* a word, as it stands */
+};
+
 /**
  * struct ua_field - A field of a uringaudit record, decoded
  * @name: Its name.
@@ -144,6 +152,8 @@ const char *ua_family_name(int family);
 void ua_object(const struct ua_subject *s, char *buf, size_t size);
 struct json_object *ua_record_json(const struct ua_record *r);
 void ua_decode_fields(struct ua_record *r);
+void ua_decode_as(struct ua_field *f, const char *name, enum ua_kind k,
+		  const char *raw, const char *interp);
 const char *ua_safe(const char *s, char *buf, size_t size);
 void ua_free_fields(struct ua_record *r);
 

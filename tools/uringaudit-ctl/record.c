@@ -3,9 +3,9 @@
  * uringaudit-ctl - What a uringaudit record says
  *
  * auparse splits a record into fields; this file decodes them (strings
- * are quoted or hex-encoded, audit's convention for untrusted strings),
- * maps a record to the subject of a policy decision, and writes a record
- * as JSON.  Fields not known here are kept, as text or number.
+ * are quoted or hex-encoded, audit's convention for untrusted strings)
+ * and maps a record to the subject of a policy decision; recjson.c
+ * writes it as JSON.  Fields not known here are kept, as text or number.
  *
  * Copyright (C) 2026 The uringaudit authors
  */
@@ -15,44 +15,36 @@
 #include <ctype.h>
 #include <sys/socket.h>
 
-/* How a field's text is read. */
-enum kind {
-	K_AUTO, /* quoted: a string; a decimal integer: a number; else text */
-	K_STR, /* an untrusted string: quoted or hex */
-	K_NUM, /* a decimal integer */
-	K_WORD, /* a word, as it stands */
-};
-
 static const struct {
 	const char *name;
-	enum kind kind;
+	enum ua_kind kind;
 } kinds[] = {
-	{ "op", K_WORD },	  { "opcode", K_WORD },
-	{ "ctx", K_WORD },	  { "decision", K_WORD },
-	{ "permissive", K_NUM },  { "rule", K_STR },
-	{ "path", K_STR },	  { "task_path", K_STR },
-	{ "dev", K_WORD },	  { "ino", K_NUM },
-	{ "family", K_NUM },	  { "addr", K_STR },
-	{ "port", K_NUM },	  { "cmd_op", K_NUM },
-	{ "result", K_NUM },	  { "cgroup", K_STR },
-	{ "reason", K_STR },	  { "pid", K_NUM },
-	{ "tid", K_NUM },	  { "comm", K_STR },
-	{ "uid", K_NUM },	  { "euid", K_NUM },
-	{ "gid", K_NUM },	  { "egid", K_NUM },
-	{ "auid", K_NUM },	  { "ses", K_NUM },
-	{ "personality", K_NUM }, { "origin_pid", K_NUM },
-	{ "origin_comm", K_STR }, { "origin_exe", K_STR },
-	{ "origin_uid", K_NUM },  { "res", K_NUM },
+	{ "op", UA_WORD },	   { "opcode", UA_WORD },
+	{ "ctx", UA_WORD },	   { "decision", UA_WORD },
+	{ "permissive", UA_NUM },  { "rule", UA_STR },
+	{ "path", UA_STR },	   { "task_path", UA_STR },
+	{ "dev", UA_WORD },	   { "ino", UA_NUM },
+	{ "family", UA_NUM },	   { "addr", UA_STR },
+	{ "port", UA_NUM },	   { "cmd_op", UA_NUM },
+	{ "result", UA_NUM },	   { "cgroup", UA_STR },
+	{ "reason", UA_STR },	   { "pid", UA_NUM },
+	{ "tid", UA_NUM },	   { "comm", UA_STR },
+	{ "uid", UA_NUM },	   { "euid", UA_NUM },
+	{ "gid", UA_NUM },	   { "egid", UA_NUM },
+	{ "auid", UA_NUM },	   { "ses", UA_NUM },
+	{ "personality", UA_NUM }, { "origin_pid", UA_NUM },
+	{ "origin_comm", UA_STR }, { "origin_exe", UA_STR },
+	{ "origin_uid", UA_NUM },  { "res", UA_NUM },
 };
 
-static enum kind kind_of(const char *name)
+static enum ua_kind kind_of(const char *name)
 {
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(kinds); i++)
 		if (!strcmp(kinds[i].name, name))
 			return kinds[i].kind;
-	return K_AUTO;
+	return UA_AUTO;
 }
 
 static int hexval(int c)
@@ -102,8 +94,8 @@ static bool parse_ll(const char *s, long long *out)
  * Decode @raw, the text of field @name, into @f.  @interp is auparse's
  * decoding of it when auparse knows the field as a string, else NULL.
  */
-static void decode_as(struct ua_field *f, const char *name, enum kind k,
-		      const char *raw, const char *interp)
+void ua_decode_as(struct ua_field *f, const char *name, enum ua_kind k,
+		  const char *raw, const char *interp)
 {
 	size_t n = strlen(raw);
 
@@ -116,21 +108,21 @@ static void decode_as(struct ua_field *f, const char *name, enum kind k,
 		f->value = strndup(raw + 1, n - 2);
 		return;
 	}
-	if (k == K_STR) {
+	if (k == UA_STR) {
 		f->value = interp ? strdup(interp) : unhex(raw);
 		if (!f->value)
 			f->value = strdup(raw);
 		return;
 	}
 	f->value = strdup(raw);
-	if (k != K_WORD)
+	if (k != UA_WORD)
 		f->is_num = parse_ll(raw, &f->num);
 }
 
 static void decode(struct ua_field *f, const char *name, const char *raw,
 		   const char *interp)
 {
-	decode_as(f, name, kind_of(name), raw, interp);
+	ua_decode_as(f, name, kind_of(name), raw, interp);
 }
 
 /*
@@ -362,195 +354,6 @@ void ua_object(const struct ua_subject *s, char *buf, size_t size)
 		snprintf(buf, size, "family %d", s->family);
 	else
 		snprintf(buf, size, "-");
-}
-
-/* JSON of a field: a number, a string, or null. */
-static struct json_object *field_json(const struct ua_field *f)
-{
-	if (f->is_num)
-		return json_object_new_int64(f->num);
-	return f->value ? json_object_new_string(f->value) : NULL;
-}
-
-/* The fields of the current record that JSON shows, and how. */
-struct pick {
-	const char *name;
-	enum kind kind;
-};
-
-static const struct pick syscall_pick[] = {
-	{ "syscall", K_NUM }, { "success", K_WORD }, { "exit", K_NUM },
-	{ "ppid", K_NUM },    { "pid", K_NUM },	     { "auid", K_NUM },
-	{ "ses", K_NUM },     { "comm", K_STR },     { "exe", K_STR },
-	{ "key", K_STR },
-};
-
-static const struct pick uringop_pick[] = {
-	{ "uring_op", K_NUM }, { "success", K_WORD }, { "exit", K_NUM },
-	{ "items", K_NUM },    { "pid", K_NUM },
-};
-
-static const struct pick path_pick[] = {
-	{ "item", K_NUM },
-	{ "name", K_STR },
-	{ "inode", K_NUM },
-	{ "nametype", K_WORD },
-};
-
-/* The picked fields of auparse's current record, as an object. */
-static struct json_object *picked(auparse_state_t *au, const struct pick *pick,
-				  size_t n)
-{
-	struct json_object *o = json_object_new_object();
-	size_t i;
-
-	if (!auparse_first_field(au))
-		return o;
-	do {
-		const char *name = auparse_get_field_name(au);
-		const char *raw = auparse_get_field_str(au);
-		struct ua_field f;
-
-		for (i = 0; i < n && name && raw; i++) {
-			if (strcmp(pick[i].name, name))
-				continue;
-			if (!strcmp(name, "success")) {
-				json_object_object_add(
-					o, name,
-					json_object_new_boolean(
-						!strcmp(raw, "yes")));
-			} else if (!strcmp(name, "key") &&
-				   !strcmp(raw, "(null)")) {
-				json_object_object_add(o, name, NULL);
-			} else {
-				decode_as(&f, name, pick[i].kind, raw,
-					  pick[i].kind == K_STR ?
-						  auparse_interpret_field(au) :
-						  NULL);
-				json_object_object_add(o, name, field_json(&f));
-				free(f.name);
-				free(f.value);
-			}
-			if (!strcmp(name, "syscall"))
-				json_object_object_add(
-					o, "syscall_name",
-					json_object_new_string(
-						auparse_interpret_field(au) ?:
-							"?"));
-		}
-	} while (auparse_next_field(au) > 0);
-	return o;
-}
-
-/* Move to field @name of the current record; false when it has none. */
-static bool field_here(auparse_state_t *au, const char *name)
-{
-	const char *n;
-
-	if (!auparse_first_field(au))
-		return false;
-	do {
-		n = auparse_get_field_name(au);
-		if (n && !strcmp(n, name))
-			return true;
-	} while (auparse_next_field(au) > 0);
-	return false;
-}
-
-/* The other records of @r's event, a few fields of each. */
-static struct json_object *event_json(const struct ua_record *r)
-{
-	struct json_object *ev = json_object_new_object();
-	struct json_object *paths = NULL, *others = NULL;
-	auparse_state_t *au = r->au;
-	const char *v;
-
-	if (!au || !auparse_first_record(au))
-		return ev;
-	do {
-		switch (auparse_get_type(au)) {
-		case AUDIT_SYSCALL:
-			json_object_object_add(
-				ev, "syscall",
-				picked(au, syscall_pick,
-				       ARRAY_SIZE(syscall_pick)));
-			break;
-		case AUDIT_URINGOP:
-			json_object_object_add(
-				ev, "uringop",
-				picked(au, uringop_pick,
-				       ARRAY_SIZE(uringop_pick)));
-			break;
-		case AUDIT_PATH:
-			if (!paths)
-				paths = json_object_new_array();
-			json_object_array_add(paths,
-					      picked(au, path_pick,
-						     ARRAY_SIZE(path_pick)));
-			break;
-		case AUDIT_CWD:
-		case AUDIT_PROCTITLE:
-			v = auparse_get_type(au) == AUDIT_CWD ? "cwd" :
-								"proctitle";
-			if (field_here(au, v))
-				json_object_object_add(
-					ev, v,
-					json_object_new_string(
-						auparse_interpret_field(au) ?:
-							"?"));
-			break;
-		case AUDIT_URINGAUDIT:
-			break;
-		default:
-			if (!others)
-				others = json_object_new_array();
-			v = auparse_get_type_name(au);
-			json_object_array_add(
-				others,
-				v ? json_object_new_string(v) :
-				    json_object_new_int(auparse_get_type(au)));
-			break;
-		}
-	} while (auparse_next_record(au) > 0);
-	if (paths)
-		json_object_object_add(ev, "paths", paths);
-	if (others)
-		json_object_object_add(ev, "others", others);
-	return ev;
-}
-
-/**
- * ua_record_json() - A record as one JSON object
- * @r: The record; its auparse state is moved within the event.
- *
- * uringaudit-ctl-report(8) gives the schema.
- *
- * Return: The object, to be released with json_object_put().
- */
-struct json_object *ua_record_json(const struct ua_record *r)
-{
-	struct json_object *o = json_object_new_object();
-	char when[64], epoch[32];
-	unsigned int i;
-
-	ua_iso_time(r->ms, when, sizeof(when));
-	snprintf(epoch, sizeof(epoch), "%lld.%03lld", r->ms / 1000,
-		 r->ms % 1000);
-	json_object_object_add(o, "type",
-			       json_object_new_string(URINGAUDIT_TYPE_NAME));
-	json_object_object_add(o, "serial", json_object_new_uint64(r->serial));
-	json_object_object_add(o, "time", json_object_new_string(when));
-	json_object_object_add(o, "epoch",
-			       json_object_new_double_s((double)r->ms / 1000,
-							epoch));
-	if (r->node)
-		json_object_object_add(o, "node",
-				       json_object_new_string(r->node));
-	for (i = 0; i < r->nfields; i++)
-		json_object_object_add(o, r->fields[i].name,
-				       field_json(&r->fields[i]));
-	json_object_object_add(o, "event", event_json(r));
-	return o;
 }
 
 /**
