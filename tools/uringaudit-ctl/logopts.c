@@ -256,6 +256,7 @@ void ua_iso_time(long long ms, char *buf, size_t size)
  * ua_getopt() - Parse a log command's options
  * @argc: Its argument count; @argv[0] is the command.
  * @argv: Its arguments.
+ * @shortopts: Its short options, for getopt_long(), after ":f:".
  * @opts: Its getopt_long() table, with %UA_LONG_OPTIONS.
  * @o: Where the shared options go.
  * @own: Takes the command's own options: 0, or %EXIT_USAGE after saying
@@ -266,17 +267,19 @@ void ua_iso_time(long long ms, char *buf, size_t size)
  *
  * Return: 0, or %EXIT_USAGE after saying why.
  */
-int ua_getopt(int argc, char **argv, const struct option *opts,
-	      struct ua_opts *o, int (*own)(int c, const char *arg, void *ctx),
-	      void *ctx)
+int ua_getopt(int argc, char **argv, const char *shortopts,
+	      const struct option *opts, struct ua_opts *o,
+	      int (*own)(int c, const char *arg, void *ctx), void *ctx)
 {
 	const char *cmd = argv[0];
+	char optstring[32];
 	int c, ret;
 
 	ua_opts_init(o);
 	opterr = 0;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, ":f:", opts, NULL)) != -1) {
+	snprintf(optstring, sizeof(optstring), ":f:%s", shortopts);
+	while ((c = getopt_long(argc, argv, optstring, opts, NULL)) != -1) {
 		if (c == '?')
 			return ua_usage(cmd, "unknown option \"%s\"",
 					argv[optind - 1]);

@@ -197,9 +197,9 @@ struct ua_opts {
 
 void ua_opts_init(struct ua_opts *o);
 int ua_usage(const char *cmd, const char *fmt, const char *arg);
-int ua_getopt(int argc, char **argv, const struct option *opts,
-	      struct ua_opts *o, int (*own)(int c, const char *arg, void *ctx),
-	      void *ctx);
+int ua_getopt(int argc, char **argv, const char *shortopts,
+	      const struct option *opts, struct ua_opts *o,
+	      int (*own)(int c, const char *arg, void *ctx), void *ctx);
 int ua_opt(struct ua_opts *o, const char *cmd, int c, const char *arg);
 int ua_parse_time(const char *s, long long *ms);
 bool ua_wanted(const struct ua_opts *o, const struct ua_record *r,

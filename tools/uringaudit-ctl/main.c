@@ -80,7 +80,7 @@ static const struct {
 	{ "show", cmd_show },	  { "status", cmd_status },
 	{ "mode", cmd_mode },	  { "lock", cmd_lock },
 	{ "stats", cmd_stats },	  { "explain", cmd_explain },
-	{ "report", cmd_report },
+	{ "report", cmd_report }, { "learn", cmd_learn },
 };
 
 int main(int argc, char **argv)

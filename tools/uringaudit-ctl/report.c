@@ -38,7 +38,7 @@ struct report {
 };
 
 static const char report_help[] =
-	"Usage: %s report [--file FILE|-]... [--since TIME] [--until TIME]\n"
+	"Usage: %s report [--file|-f FILE|-]... [--since TIME] [--until TIME]\n"
 	"       [--exe PATH]... [--op LIST] [--decision audit|deny] [--top N]\n"
 	"       [--json]\n"
 	"\n"
@@ -49,7 +49,7 @@ static const char report_help[] =
 	"unless --file names others.  --json prints every record as a line of\n"
 	"JSON instead.\n"
 	"\n"
-	"  --file FILE      read FILE (- for standard input); repeatable\n"
+	"  -f, --file FILE  read FILE (- for standard input); repeatable\n"
 	"  --since TIME     records from TIME on (@SECONDS, YYYY-MM-DD\n"
 	"                   [HH:MM:SS], HH:MM:SS, today, recent, boot)\n"
 	"  --until TIME     records up to TIME\n"
@@ -261,7 +261,7 @@ int cmd_report(int argc, char **argv)
 		printf(report_help, prog);
 		return 0;
 	}
-	ret = ua_getopt(argc, argv, opts, &o, report_opt, &rep);
+	ret = ua_getopt(argc, argv, "", opts, &o, report_opt, &rep);
 	if (ret)
 		return ret;
 	ret = ua_read_logs(&o, count, &rep, &sum);
