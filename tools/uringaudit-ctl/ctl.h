@@ -63,5 +63,6 @@ int cmd_stats(int argc, char **argv);
 /* report.c, learn.c, watch.c: the log commands (logs.h) */
 int cmd_report(int argc, char **argv);
 int cmd_learn(int argc, char **argv);
+int cmd_watch(int argc, char **argv);
 
 #endif /* _URINGAUDIT_CTL_H */

@@ -81,6 +81,7 @@ static const struct {
 	{ "mode", cmd_mode },	  { "lock", cmd_lock },
 	{ "stats", cmd_stats },	  { "explain", cmd_explain },
 	{ "report", cmd_report }, { "learn", cmd_learn },
+	{ "watch", cmd_watch },
 };
 
 int main(int argc, char **argv)
