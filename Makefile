@@ -41,7 +41,8 @@ DKMAKE = $(MAKE) -C $(LINUX) O=$(DKOBJ) ARCH=x86_64 CC="ccache gcc" HOSTCC="ccac
 TEST_SRCS := $(wildcard tests/*_test.c)
 TEST_BINS := $(patsubst tests/%.c,$(TESTBIN)/%,$(TEST_SRCS))
 GUEST_BINS := $(TEST_BINS) $(TESTBIN)/uring-demo $(TESTBIN)/curing-demo \
-	$(TESTBIN)/uring-op $(TESTBIN)/uring-bench $(TESTBIN)/uringaudit-ctl
+	$(TESTBIN)/uring-op $(TESTBIN)/uring-bench $(TESTBIN)/uringaudit-ctl \
+	$(TESTBIN)/minidb
 CTL_SRCS := $(wildcard tools/uringaudit-ctl/*.[ch]) tools/uringaudit-ctl/Makefile \
 	security/uringaudit/policy_parser.c security/uringaudit/policy_match.c \
 	security/uringaudit/policy.h include/uapi/linux/uringaudit.h
@@ -162,9 +163,10 @@ check-host: deps ctl $(FUZZ)
 		  echo "### END $$n rc=$$?"; } > $(LOGS)/host-$$n.tap; \
 	done
 
-# Four boots: with uringaudit in lsm= (every suite), without it (the kernel
-# and io_uring run as before), with the uringaudit.default= parameter, and
-# one for uringaudit-ctl lock, which nothing can undo.
+# Five boots: with uringaudit in lsm= (every suite), without it (the kernel
+# and io_uring run as before), with the uringaudit.default= parameter, one
+# for uringaudit-ctl lock, which nothing can undo, and one for the walk
+# from audit to enforce (learn_test), which ends with a lock too.
 check-guest: kernel initramfs
 	@mkdir -p $(LOGS)
 	@$(BOOT_LOCK) mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot1-active $(BOOT_TIMEOUT) \
@@ -175,6 +177,8 @@ check-guest: kernel initramfs
 		"lsm=landlock,uringaudit audit=1 uringaudit.default=audit kunit.enable=0 ua.mode=test ua.tests=bootparam_test" || true
 	@$(BOOT_LOCK) mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot4-ctl-lock $(BOOT_TIMEOUT) \
 		"lsm=landlock,uringaudit kunit.enable=0 ua.mode=test ua.tests=ctl_lock_test" || true
+	@$(BOOT_LOCK) mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot5-learn $(BOOT_TIMEOUT) \
+		"lsm=landlock,uringaudit audit=1 audit_backlog_limit=8192 kunit.enable=0 ua.mode=test ua.tests=learn_test" || true
 
 check: source
 	@rm -rf $(LOGS)

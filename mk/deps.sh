@@ -8,7 +8,7 @@ set -euo pipefail
 
 pkgs="linux-source-6.12 build-essential bc bison flex libelf-dev libssl-dev
 cpio xz-utils perl ccache qemu-system-x86 busybox-static liburing-dev
-auditd libauparse-dev libaudit-dev libjson-c-dev jq clang-format man-db clang
+auditd libauparse-dev libaudit-dev libcap-ng-dev libjson-c-dev jq clang-format man-db clang
 libclang-rt-14-dev"
 
 missing=

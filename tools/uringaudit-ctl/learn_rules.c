@@ -334,8 +334,13 @@ static int by_rule(const void *a, const void *b)
  */
 int make_rules(struct learn *l)
 {
-	struct table index = {};
+	struct table index = {}, objects = {};
+	struct {
+		struct table_row row;
+		bool counted;
+	} * obj;
 	size_t i, j, k;
+	char at[32];
 
 	table_sort(&l->seen, by_key);
 	for (i = 0; i < l->seen.n; i = j) {
@@ -369,7 +374,13 @@ int make_rules(struct learn *l)
 		r->ops |= BIT_ULL(s->op);
 		r->op_count[s->op] += s->count;
 		r->count += s->count;
-		r->nobjects++;
+		snprintf(at, sizeof(at), "%zu", (size_t)(r - l->rules));
+		obj = (void *)table_row(&objects, sizeof(*obj), 2, at,
+					s->row.part[4]);
+		if (!obj)
+			goto oom;
+		r->nobjects += !obj->counted;
+		obj->counted = true;
 		if (s->first < r->first)
 			r->first = s->first;
 		if (s->last > r->last)
@@ -381,6 +392,7 @@ int make_rules(struct learn *l)
 		add_opcodes(r->opcodes, sizeof(r->opcodes), s->opcodes);
 	}
 	table_free(&index);
+	table_free(&objects);
 	qsort(l->rules, l->nrules, sizeof(*l->rules), by_rule);
 	for (i = 0; i < l->nrules; i++) {
 		l->rules[i].text = rule_text(l, &l->rules[i]);
@@ -406,6 +418,7 @@ int make_rules(struct learn *l)
 	return 0;
 oom:
 	table_free(&index);
+	table_free(&objects);
 	fprintf(stderr, "Failed to make the rules: %s\n", strerror(ENOMEM));
 	return EXIT_FAIL;
 }

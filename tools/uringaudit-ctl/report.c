@@ -89,7 +89,8 @@ static int count(const struct ua_record *r, const struct ua_subject *s,
 	if (!c || !o)
 		goto oom;
 	c->count++;
-	o->count++;
+	/* An event (setup, sqpoll) has no object to count. */
+	o->count += strcmp(object, "-") != 0;
 	if (strcmp(s->decision, "deny"))
 		return 0;
 	d = (struct deny_row *)table_row(&rep->denials, sizeof(*d), 6,
@@ -148,7 +149,7 @@ static int width(const struct table *t, int col, int min)
 static void print_denials(struct report *rep)
 {
 	char when[64], exe[4200], what[4200], rule[4200], who[4300];
-	int we = width(&rep->denials, 0, 8) + 8, wo, wc;
+	int we = width(&rep->denials, 0, 8) + 8, wo, wc, wb;
 	size_t i;
 
 	printf("Denials: %zu\n", rep->denials.n);
@@ -156,9 +157,10 @@ static void print_denials(struct report *rep)
 		return;
 	wo = width(&rep->denials, 1, 2);
 	wc = width(&rep->denials, 2, 3);
+	wb = width(&rep->denials, 3, 6);
 	table_sort(&rep->denials, by_last);
-	printf("  %6s  %-19s  %-*s  %-*s  %-*s  %s  %s\n", "COUNT", "LAST", we,
-	       "EXE[PID]", wo, "OP", wc, "CTX", "OBJECT", "RULE");
+	printf("  %6s  %-19s  %-*s  %-*s  %-*s  %-*s  %s\n", "COUNT", "LAST",
+	       we, "EXE[PID]", wo, "OP", wc, "CTX", wb, "OBJECT", "RULE");
 	for (i = 0; i < rep->denials.n; i++) {
 		const struct deny_row *d =
 			(const struct deny_row *)rep->denials.rows[i];
@@ -166,9 +168,9 @@ static void print_denials(struct report *rep)
 		ua_format_time(d->last_ms, when, sizeof(when), false);
 		snprintf(who, sizeof(who), "%s[%lld]",
 			 ua_safe(d->row.part[0], exe, sizeof(exe)), d->pid);
-		printf("  %6lu  %s  %-*s  %-*s  %-*s  %s  %s%s\n", d->count,
+		printf("  %6lu  %s  %-*s  %-*s  %-*s  %-*s  %s%s\n", d->count,
 		       when, we, who, wo, d->row.part[1], wc, d->row.part[2],
-		       ua_safe(d->row.part[3], what, sizeof(what)),
+		       wb, ua_safe(d->row.part[3], what, sizeof(what)),
 		       ua_safe(d->row.part[4], rule, sizeof(rule)),
 		       d->permissive ? " (permissive: it ran)" : "");
 	}
@@ -215,7 +217,7 @@ static void print_objects(struct report *rep)
 			shown = 0;
 			printf("  %s\n", ua_safe(exe, buf, sizeof(buf)));
 		}
-		if (shown++ < rep->top)
+		if (o->count && shown++ < rep->top)
 			printf("    %8lu  %s\n", o->count,
 			       ua_safe(o->row.part[1], buf, sizeof(buf)));
 	}

@@ -87,7 +87,7 @@ static void on_event(auparse_state_t *au, auparse_cb_event_t type, void *arg)
 }
 
 /* Feed the netlink messages of @buf to auparse, as log lines. */
-static void feed(auparse_state_t *au, const char *buf, ssize_t len)
+static void feed(auparse_state_t *au, const char *buf, int len)
 {
 	const struct nlmsghdr *nlh = (const struct nlmsghdr *)buf;
 	char line[MAX_AUDIT_MESSAGE_LENGTH + 64];
@@ -95,8 +95,8 @@ static void feed(auparse_state_t *au, const char *buf, ssize_t len)
 	size_t n;
 	int l;
 
-	for (; NLMSG_OK(nlh, (size_t)len) && !stop;
-	     nlh = NLMSG_NEXT(nlh, len)) {
+	/* len goes below 0 past the last message: keep it signed. */
+	for (; NLMSG_OK(nlh, len) && !stop; nlh = NLMSG_NEXT(nlh, len)) {
 		text = NLMSG_DATA(nlh);
 		n = nlh->nlmsg_len - NLMSG_HDRLEN;
 		while (n && (text[n - 1] == '\0' || text[n - 1] == '\n'))
@@ -201,7 +201,7 @@ static int watch_loop(int fd, auparse_state_t *au)
 		}
 		len = recv(fd, buf, sizeof(buf), MSG_DONTWAIT);
 		if (len >= 0)
-			feed(au, buf, len);
+			feed(au, buf, (int)len);
 		else if (errno == ENOBUFS)
 			fprintf(stderr,
 				"Warning: records came faster than they were read; some were dropped.\n");
