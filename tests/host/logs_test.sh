@@ -127,6 +127,15 @@ check "report --json: numbers are JSON numbers (not quoted)" \
 check "report --json: the event's SYSCALL, with its name" \
 	"jq -s -e 'map(select(.serial == 5 and .op == \"setup\"))[0] | .event.syscall.syscall == 425 and .event.syscall.syscall_name == \"io_uring_setup\" and .event.syscall.success == true and .event.proctitle == \"/tests/minidb /tmp/minidb 5432\"' <$work/json >/dev/null"
 
+# A rule= the kernel quotes, blanks inside: auparse splits it at each
+# blank; report takes it whole (the record is the fixture's denial, its
+# rule=default replaced with the rule of a policy that names one).
+sed -n 79p "$work/audit.log" | sed 's| rule=default | rule="deny op=open ctx=sqpoll path=/etc" |' >"$work/quoted.log"
+check "report --json: a quoted rule with blanks, whole; the fields after it intact" \
+	"\"$ctl\" report --json --file $work/quoted.log | jq -e '.rule == \"deny op=open ctx=sqpoll path=/etc\" and .op == \"open\" and .ctx == \"sqpoll\" and .path == \"/etc/other-secret\" and .origin_exe == \"/tests/curing-demo\"' >/dev/null" \
+	"$("$ctl" report --json --file "$work/quoted.log" 2>&1)"
+expect "report: the denial names that rule" 0 "/etc/other-secret +deny op=open ctx=sqpoll path=/etc$" "$ctl" report --file "$work/quoted.log"
+
 # learn: the rules of what ran, and nothing else.
 pol=$work/learned.policy
 out=$("$ctl" learn --batch -o "$pol" 2>&1); rc=$?
