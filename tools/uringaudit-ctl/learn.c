@@ -27,19 +27,20 @@ static const char learn_help[] =
 	"denied ops that did not run are not learned.  On a terminal, asks\n"
 	"about each rule: allow, audit or skip.  The policy passes \"check\".\n"
 	"\n"
-	"  --default D      the policy's default: deny (default) or audit\n"
-	"  --action A       what the rules do: allow (default) or audit\n"
-	"  --collapse N     a directory holding N paths or more of an op\n"
-	"                   replaces them (default 5; 0: never)\n"
-	"  --merge POLICY   add to POLICY only what it does not decide yet\n"
-	"                   (its rules and default, by the kernel's matcher)\n"
+	"  --default D        the policy's default: deny (default) or audit\n"
+	"  --action A         what the rules do: allow (default) or audit\n"
+	"  --collapse N       a directory holding N paths or more of an op\n"
+	"                     replaces them (default 5; 0: never)\n"
+	"  --merge POLICY     add to POLICY only what it does not decide yet\n"
+	"                     (its rules and default, by the kernel's matcher)\n"
 	"  -o, --output FILE  write the policy there (default: standard output)\n"
-	"  --batch          ask nothing, even on a terminal\n"
-	"  --file, --since, --until, --exe, --op, --decision: as for report\n"
+	"  --batch            ask nothing, even on a terminal\n"
+	"  -f, --file, --since, --until, --exe, --op, --decision: as for report\n"
 	"\n"
 	"Exit codes: 0 success, 1 failure, 2 usage error, 3 no uringaudit\n"
 	"record matched (nothing written), 4 lines of a log were damaged\n"
-	"(ignored; the policy was written from the rest).\n";
+	"(ignored; the policy was written from the rest).\n"
+	"See uringaudit-ctl-learn(8).\n";
 
 /* The socket keys of @s that the grammar has, as rule text. */
 static void socket_keys(const struct learn *l, const struct ua_subject *s,

@@ -24,7 +24,7 @@ const char *prog = "uringaudit-ctl";
 static const char usage_text[] =
 	"Usage: uringaudit-ctl [--root DIR] COMMAND [ARGS]\n"
 	"\n"
-	"Check, load and inspect the uringaudit io_uring policy.\n"
+	"Check, load and inspect the uringaudit io_uring policy; read its records.\n"
 	"\n"
 	"Commands:\n"
 	"  check FILE|-          validate a policy with the kernel's own parser\n"
@@ -39,6 +39,12 @@ static const char usage_text[] =
 	"  explain OP [ctx=C] [uid=N] [gid=N] [auid=N] [exe=P] [path=P]\n"
 	"          [--policy FILE]\n"
 	"                        which rule decides such an op, and why\n"
+	"  report [--since T] [--exe P] [--decision D] [--json] ...\n"
+	"                        what uringaudit's records in the audit logs say\n"
+	"  learn [--default deny|audit] [--merge POLICY] [-o FILE] ...\n"
+	"                        a policy from the records of a run\n"
+	"  watch [--exe P] [--op LIST] [--decision D] [--json]\n"
+	"                        uringaudit's records as they are written\n"
 	"\n"
 	"Options:\n"
 	"  --root DIR            uringaudit's securityfs directory\n"
@@ -51,8 +57,10 @@ static const char usage_text[] =
 	"  uringaudit-ctl check /etc/uringaudit/policy && \\\n"
 	"      uringaudit-ctl load /etc/uringaudit/policy\n"
 	"\n"
-	"Exit codes: 0 success, 1 failure, 2 usage error.\n"
-	"See uringaudit-ctl(8) and uringaudit.policy(5).\n";
+	"Exit codes: 0 success, 1 failure, 2 usage error; report and learn:\n"
+	"3 no uringaudit record, 4 damaged log lines (ignored).\n"
+	"See uringaudit-ctl(8), uringaudit-ctl-report(8), uringaudit-ctl-learn(8),\n"
+	"uringaudit-ctl-watch(8) and uringaudit.policy(5).\n";
 
 int usage_error(const char *fmt, const char *arg)
 {

@@ -61,7 +61,8 @@ static const char report_help[] =
 	"\n"
 	"Exit codes: 0 success, 1 a log could not be read, 2 usage error,\n"
 	"3 no uringaudit record matched, 4 lines of a log were damaged\n"
-	"(ignored; the rest is reported).\n";
+	"(ignored; the rest is reported).\n"
+	"See uringaudit-ctl-report(8).\n";
 
 static int count(const struct ua_record *r, const struct ua_subject *s,
 		 void *arg)

@@ -50,7 +50,8 @@ static const char watch_help[] =
 	"  --json           one JSON object per record, as report --json\n"
 	"\n"
 	"Exit codes: 0 stopped (signal or --count), 1 the group cannot be\n"
-	"joined or read, 2 usage error.\n";
+	"joined or read, 2 usage error.\n"
+	"See uringaudit-ctl-watch(8).\n";
 
 static int print_record(const struct ua_record *r, const struct ua_subject *s,
 			void *arg)
