@@ -25,25 +25,6 @@
 
 #define C2_PORT 4444
 
-static int c2_listen(int port)
-{
-	struct sockaddr_in sin = {
-		.sin_family = AF_INET,
-		.sin_port = htons(port),
-		.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
-	};
-	int one = 1, fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-
-	if (fd < 0)
-		return -1;
-	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-	if (bind(fd, (struct sockaddr *)&sin, sizeof(sin)) || listen(fd, 1)) {
-		close(fd);
-		return -1;
-	}
-	return fd;
-}
-
 static void c2_serve(int lfd)
 {
 	char buf[256];
@@ -89,7 +70,7 @@ int main(int argc, char **argv)
 	pid_t server;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	lfd = c2_listen(port);
+	lfd = listen_loopback(port);
 	if (lfd < 0) {
 		fprintf(stderr, "Failed to listen on \"127.0.0.1:%d\": %s\n",
 			port, strerror(errno));

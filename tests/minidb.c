@@ -135,25 +135,6 @@ static void serve(int lfd)
 	close(fd);
 }
 
-static int listen_on(int port)
-{
-	struct sockaddr_in sin = {
-		.sin_family = AF_INET,
-		.sin_port = htons(port),
-		.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
-	};
-	int one = 1, fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-
-	if (fd < 0)
-		return -1;
-	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-	if (bind(fd, (struct sockaddr *)&sin, sizeof(sin)) || listen(fd, 1)) {
-		close(fd);
-		return -1;
-	}
-	return fd;
-}
-
 int main(int argc, char **argv)
 {
 	struct io_uring_params p = { .flags = IORING_SETUP_SQPOLL,
@@ -179,7 +160,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	close(lfd);
-	lfd = listen_on(atoi(argv[2]));
+	lfd = listen_loopback(atoi(argv[2]));
 	if (lfd < 0) {
 		fprintf(stderr, "Failed to listen on \"127.0.0.1:%s\": %s\n",
 			argv[2], strerror(errno));

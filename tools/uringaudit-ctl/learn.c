@@ -146,36 +146,36 @@ static int learn_record(const struct ua_record *r, const struct ua_subject *s,
 	return 0;
 }
 
+/* Action @arg of option @opt: @a or @b; -1 after saying it is neither. */
+static int action_arg(const char *opt, const char *arg, int a, int b)
+{
+	int act = lookup_name(uringaudit_action_names, __URINGAUDIT_ACTION_MAX,
+			      arg);
+	char msg[80];
+
+	if (act >= 0 && (act == a || act == b))
+		return act;
+	snprintf(msg, sizeof(msg), "%s expects %s or %s, not \"%%s\"", opt,
+		 uringaudit_action_names[a], uringaudit_action_names[b]);
+	ua_usage("learn", msg, arg);
+	return -1;
+}
+
 static int learn_opt(int c, const char *arg, void *ctx)
 {
 	struct learn *l = ctx;
-	char *end;
 
 	switch (c) {
 	case 'D':
-		if (strcmp(arg, "deny") && strcmp(arg, "audit"))
-			return ua_usage(
-				"learn",
-				"--default expects deny or audit, not \"%s\"",
-				arg);
-		l->dflt = arg[0] == 'd' ? URINGAUDIT_DENY : URINGAUDIT_AUDIT;
-		return 0;
+		l->dflt = action_arg("--default", arg, URINGAUDIT_DENY,
+				     URINGAUDIT_AUDIT);
+		return l->dflt < 0 ? EXIT_USAGE : 0;
 	case 'A':
-		if (strcmp(arg, "allow") && strcmp(arg, "audit"))
-			return ua_usage(
-				"learn",
-				"--action expects allow or audit, not \"%s\"",
-				arg);
-		l->action = arg[1] == 'l' ? URINGAUDIT_ALLOW : URINGAUDIT_AUDIT;
-		return 0;
+		l->action = action_arg("--action", arg, URINGAUDIT_ALLOW,
+				       URINGAUDIT_AUDIT);
+		return l->action < 0 ? EXIT_USAGE : 0;
 	case 'c':
-		errno = 0;
-		l->collapse = strtoul(arg, &end, 10);
-		if (errno || *end || !*arg || *arg == '-')
-			return ua_usage(
-				"learn",
-				"--collapse expects a number, not \"%s\"", arg);
-		return 0;
+		return ua_number("learn", "--collapse", arg, &l->collapse);
 	case 'm':
 		l->merge = arg;
 		return 0;

@@ -118,6 +118,20 @@ int ua_parse_time(const char *s, long long *ms)
 	return -1;
 }
 
+/* The number of option @opt of command @cmd; 0, or EXIT_USAGE. */
+int ua_number(const char *cmd, const char *opt, const char *arg,
+	      unsigned long *out)
+{
+	char msg[64], *end;
+
+	errno = 0;
+	*out = strtoul(arg, &end, 10);
+	if (!errno && *arg && *arg != '-' && !*end)
+		return 0;
+	snprintf(msg, sizeof(msg), "%s expects a number, not \"%%s\"", opt);
+	return ua_usage(cmd, msg, arg);
+}
+
 /* A list of words of [a-z0-9_], comma-separated. */
 static bool word_list(const char *s)
 {

@@ -197,6 +197,8 @@ struct ua_opts {
 
 void ua_opts_init(struct ua_opts *o);
 int ua_usage(const char *cmd, const char *fmt, const char *arg);
+int ua_number(const char *cmd, const char *opt, const char *arg,
+	      unsigned long *out);
 int ua_getopt(int argc, char **argv, const char *shortopts,
 	      const struct option *opts, struct ua_opts *o,
 	      int (*own)(int c, const char *arg, void *ctx), void *ctx);

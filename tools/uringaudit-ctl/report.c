@@ -227,20 +227,13 @@ static void print_objects(struct report *rep)
 static int report_opt(int c, const char *arg, void *ctx)
 {
 	struct report *rep = ctx;
-	char *end;
 
 	switch (c) {
 	case 'j':
 		rep->json = true;
 		return 0;
 	case 't':
-		errno = 0;
-		rep->top = strtoul(arg, &end, 10);
-		if (errno || *end || !*arg || *arg == '-')
-			return ua_usage("report",
-					"--top expects a number, not \"%s\"",
-					arg);
-		return 0;
+		return ua_number("report", "--top", arg, &rep->top);
 	default:
 		return ua_usage("report", "unknown option \"%s\"", arg ?: "?");
 	}

@@ -165,20 +165,13 @@ static void warn_if_off(void)
 static int watch_opt(int c, const char *arg, void *ctx)
 {
 	struct watch *w = ctx;
-	char *end;
 
 	switch (c) {
 	case 'j':
 		w->json = true;
 		return 0;
 	case 'n':
-		errno = 0;
-		w->max = strtoul(arg, &end, 10);
-		if (errno || *end || !*arg || *arg == '-')
-			return ua_usage("watch",
-					"--count expects a number, not \"%s\"",
-					arg);
-		return 0;
+		return ua_number("watch", "--count", arg, &w->max);
 	default:
 		return ua_usage("watch", "unknown option \"%s\"", arg ?: "?");
 	}
