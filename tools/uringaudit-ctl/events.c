@@ -58,7 +58,8 @@ static void serial_flush(struct serials *s)
 	struct ua_summary *sum = s->sum;
 	size_t i, len;
 
-	qsort(s->v, s->n, sizeof(*s->v), cmp_ulong);
+	if (s->n > 1)
+		qsort(s->v, s->n, sizeof(*s->v), cmp_ulong);
 	for (i = 1; i < s->n; i++) {
 		unsigned long a = s->v[i - 1], b = s->v[i];
 
