@@ -395,11 +395,16 @@ unsigned int auditd_logs(char **files, unsigned int max)
 	if (!log)
 		return 0;
 	if (access(log, F_OK)) {
+		err = errno;
 		fprintf(stderr, "Failed to open \"%s\": %s\n", log,
-			strerror(errno));
-		fprintf(stderr,
-			"Hint: that is log_file of %s: is auditd running? --file names another log.\n",
-			conf);
+			strerror(err));
+		if (err == EACCES)
+			fprintf(stderr,
+				"Hint: auditd's logs are readable by root (or its log_group) only.\n");
+		else
+			fprintf(stderr,
+				"Hint: that is log_file of %s: is auditd running? --file names another log.\n",
+				conf);
 		free(log);
 		return 0;
 	}
