@@ -49,7 +49,7 @@ TEST_SRCS := $(wildcard tests/*_test.c)
 TEST_BINS := $(patsubst tests/%.c,$(TESTBIN)/%,$(TEST_SRCS))
 GUEST_BINS := $(TEST_BINS) $(TESTBIN)/uring-demo $(TESTBIN)/curing-demo \
 	$(TESTBIN)/uring-op $(TESTBIN)/uring-bench $(TESTBIN)/uringaudit-ctl \
-	$(TESTBIN)/stack-victim
+	$(TESTBIN)/stack-victim $(TESTBIN)/minidb
 # The SELinux policy and the AppArmor profile of the stacking boots.
 STACK_POLICIES := $(BUILD)/stacking/selinux.policy $(BUILD)/stacking/stack-victim.apparmor
 # The kernel features apparmor_parser compiles the profile for.
@@ -215,11 +215,12 @@ check-host: deps ctl $(FUZZ)
 		  echo "### END $$n rc=$$?"; } > $(LOGS)/host-$$n.tap; \
 	done
 
-# Seven boots: with uringaudit in lsm= (every suite), without it (the
+# Eight boots: with uringaudit in lsm= (every suite), without it (the
 # kernel and io_uring run as before), with the uringaudit.default=
 # parameter, one for uringaudit-ctl lock, which nothing can undo, one
 # beside each of AppArmor and SELinux (exclusive LSMs, and a policy cannot
-# be unloaded), and the compat kernel, without the io_uring series.
+# be unloaded), one for the walk from audit to enforce (learn_test, which
+# ends with a lock too), and the compat kernel, without the io_uring series.
 check-guest: kernel kernel-compat initramfs
 	@mkdir -p $(LOGS)
 	@$(BOOT_LOCK) mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot1-active $(BOOT_TIMEOUT) \
@@ -234,7 +235,9 @@ check-guest: kernel kernel-compat initramfs
 		"lsm=landlock,uringaudit,apparmor audit=1 kunit.enable=0 ua.mode=test ua.tests=stack_apparmor_test" || true
 	@$(BOOT_LOCK) mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot6-selinux $(BOOT_TIMEOUT) \
 		"lsm=landlock,uringaudit,selinux audit=1 kunit.enable=0 ua.mode=test ua.tests=stack_selinux_test" || true
-	@$(BOOT_LOCK) mk/boot.sh $(CBZIMAGE) $(INITRAMFS) $(LOGS)/boot7-compat $(BOOT_TIMEOUT) \
+	@$(BOOT_LOCK) mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot7-learn $(BOOT_TIMEOUT) \
+		"lsm=landlock,uringaudit audit=1 audit_backlog_limit=8192 kunit.enable=0 ua.mode=test ua.tests=learn_test" || true
+	@$(BOOT_LOCK) mk/boot.sh $(CBZIMAGE) $(INITRAMFS) $(LOGS)/boot8-compat $(BOOT_TIMEOUT) \
 		"lsm=landlock,uringaudit audit=1 audit_backlog_limit=8192 ua.mode=test" || true
 
 check: source

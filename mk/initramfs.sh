@@ -38,7 +38,7 @@ for p in "$@"; do
 	cp "$p" "$root/tests/"
 done
 # Shell tests of the guest, and their TAP helpers.
-for t in auditd_test ctl_test ctl_lock_test; do
+for t in auditd_test ctl_test ctl_lock_test learn_test; do
 	cp "$top/tests/guest/$t" "$root/tests/"
 done
 cp "$top/tests/tap.sh" "$root/tests/"

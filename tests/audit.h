@@ -24,7 +24,6 @@
 #include <time.h>
 #include <unistd.h>
 
-
 /* Time a test waits for a record it expects. */
 #define AUDIT_WAIT_MS 3000
 

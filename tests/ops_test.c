@@ -571,9 +571,9 @@ FIXTURE_TEARDOWN(ops)
 static bool denied_whole(const char *op)
 {
 	static const char *const later[] = {
-		"open",	   "statx", "getxattr", "setxattr", "rename",
-		"mkdir",   "symlink", "link",   "connect",  "bind",
-		"socket",  "uring_cmd",
+		"open",	   "statx", "getxattr", "setxattr",
+		"rename",  "mkdir", "symlink",	"link",
+		"connect", "bind",  "socket",	"uring_cmd",
 	};
 	size_t i;
 

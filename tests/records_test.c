@@ -349,7 +349,8 @@ TEST_F(records, kernel_log_when_audit_off)
 	while ((n = read(kmsg, line, sizeof(line) - 1)) > 0) {
 		line[n] = '\0';
 		if (strstr(line, "uringaudit: type=1440 ") &&
-		    strstr(line, " op=open ctx=inline ") && strstr(line, want)) {
+		    strstr(line, " op=open ctx=inline ") &&
+		    strstr(line, want)) {
 			TH_LOG("kernel log: %s", line);
 			found = true;
 		}
@@ -470,8 +471,8 @@ TEST_F(records, policy_loads_recorded)
 	EXPECT_TRUE(field_is(rec.text, "res", "1"));
 
 	EXPECT_EQ(-EBADMSG, load_policy("deny op=nope\n"));
-	ASSERT_EQ(0,
-		  wait_type(self->audit_fd, AUDIT_MAC_POLICY_LOAD, " res=0", &rec));
+	ASSERT_EQ(0, wait_type(self->audit_fd, AUDIT_MAC_POLICY_LOAD, " res=0",
+			       &rec));
 	EXPECT_TRUE(field_is(rec.text, "lsm", "uringaudit"));
 	EXPECT_TRUE(field_is(rec.text, "errno", "-74"));
 }

@@ -78,8 +78,10 @@ void uringaudit_active_put(struct uringaudit_active *active)
 
 static void put_active_rcu(struct rcu_head *head)
 {
-	uringaudit_active_put(
-		container_of(head, struct uringaudit_active, rcu));
+	struct uringaudit_active *active =
+		container_of(head, struct uringaudit_active, rcu);
+
+	uringaudit_active_put(active);
 }
 
 struct parse_log {
@@ -287,6 +289,10 @@ static void publish(struct uringaudit_active *new)
 		   READ_ONCE(uringaudit_opcode_interest) | interest);
 	old = rcu_replace_pointer(uringaudit_active, new,
 				  lockdep_is_held(&uringaudit_state_lock));
+	/*
+	 * Narrowed only once @new is visible: a task that skips an opcode
+	 * the old policy named sees @new in force.
+	 */
 	smp_wmb();
 	WRITE_ONCE(uringaudit_opcode_interest, interest);
 	if (old)
@@ -433,9 +439,9 @@ static const struct kernel_param_ops boot_default_ops = {
 };
 
 module_param_cb(default, &boot_default_ops, &boot_default, 0444);
-MODULE_PARM_DESC(
-	default,
-	"The action for every io_uring operation until user space loads a policy: allow, audit or deny");
+#define BOOT_DEFAULT_DESC \
+	"The action for every io_uring operation until user space loads a policy: allow, audit or deny"
+MODULE_PARM_DESC(default, BOOT_DEFAULT_DESC);
 
 /**
  * uringaudit_load_boot_default() - Apply uringaudit.default= from the

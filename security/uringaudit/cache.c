@@ -18,6 +18,7 @@
  * Copyright (C) 2026 The uringaudit authors
  */
 
+#include <linux/atomic.h>
 #include <linux/cache.h>
 #include <linux/init.h>
 #include <linux/random.h>
@@ -66,25 +67,27 @@ void uringaudit_cache_drop(struct uringaudit_cache *c)
  * @ctx: The op's context.
  * @op: The op class.
  *
- * Tasks that share the file may race here; a lost update only costs a
- * decision more, and every field is written before the generation that
- * makes the entry valid.
+ * Tasks that share the file may race here: one writes, the others leave
+ * the entry as it is (a decision more, later).
  */
 void uringaudit_file_remember(struct uringaudit_file *f, u64 generation,
 			      u64 subject, u32 ctx, u32 op)
 {
-	if (READ_ONCE(f->generation) == (u32)generation &&
-	    READ_ONCE(f->subject) == subject && READ_ONCE(f->ctx) == ctx) {
-		WRITE_ONCE(f->allow, READ_ONCE(f->allow) | BIT_ULL(op));
+	u32 seq = READ_ONCE(f->seq);
+	u64 allow = BIT_ULL(op);
+
+	/* Odd: another task writes.  A full barrier when it succeeds. */
+	if ((seq & 1) || cmpxchg(&f->seq, seq, seq + 1) != seq)
 		return;
-	}
-	WRITE_ONCE(f->generation, 0);
-	smp_wmb();
+	if (READ_ONCE(f->generation) == (u32)generation &&
+	    READ_ONCE(f->subject) == subject && READ_ONCE(f->ctx) == ctx)
+		allow |= READ_ONCE(f->allow);
+	WRITE_ONCE(f->generation, (u32)generation);
 	WRITE_ONCE(f->subject, subject);
 	WRITE_ONCE(f->ctx, ctx);
-	WRITE_ONCE(f->allow, BIT_ULL(op));
-	smp_wmb();
-	WRITE_ONCE(f->generation, (u32)generation);
+	WRITE_ONCE(f->allow, allow);
+	/* The entry is whole before readers see the count even again. */
+	smp_store_release(&f->seq, seq + 2);
 }
 
 static siphash_key_t subject_key __ro_after_init;

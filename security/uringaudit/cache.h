@@ -12,6 +12,7 @@
 #include <linux/compiler.h>
 #include <linux/string.h>
 #include <linux/types.h>
+#include <asm/barrier.h>
 
 /**
  * struct uringaudit_subject_values - What a remembered decision depended on
@@ -54,8 +55,12 @@ struct uringaudit_cache {
  *
  * The same for a file: the op classes a subject was allowed on it,
  * silently, under a policy, whatever that policy says of its path.  The
- * subject is known by a keyed hash of its values and program.
+ * subject is known by a keyed hash of its values and program.  Tasks that
+ * share the file read it without a lock: @seq is odd while one of them
+ * writes, and changes with every write, so that a reader never takes the
+ * fields of two entries for one.
  *
+ * @seq: Write count, doubled; odd while a task writes.
  * @subject: The hash of the subject it holds for.
  * @allow: The op classes allowed (a bit per &enum uringaudit_op).
  * @generation: The low 32 bits of the generation of the policy; 0 when
@@ -63,6 +68,7 @@ struct uringaudit_cache {
  * @ctx: The context it holds for.
  */
 struct uringaudit_file {
+	u32 seq;
 	u64 subject;
 	u64 allow;
 	u32 generation;
@@ -107,9 +113,19 @@ static inline bool uringaudit_file_allows(const struct uringaudit_file *f,
 					  u64 generation, u64 subject, u32 ctx,
 					  u32 op)
 {
-	return READ_ONCE(f->generation) == (u32)generation &&
-	       READ_ONCE(f->subject) == subject && READ_ONCE(f->ctx) == ctx &&
-	       (READ_ONCE(f->allow) & BIT_ULL(op));
+	bool hit;
+	u32 seq;
+
+	/* Pairs with the release in uringaudit_file_remember(). */
+	seq = smp_load_acquire(&f->seq);
+	if (seq & 1)
+		return false;
+	hit = READ_ONCE(f->generation) == (u32)generation &&
+	      READ_ONCE(f->subject) == subject && READ_ONCE(f->ctx) == ctx &&
+	      (READ_ONCE(f->allow) & BIT_ULL(op));
+	/* The fields were read before the count is read again. */
+	smp_rmb();
+	return hit && READ_ONCE(f->seq) == seq;
 }
 
 void uringaudit_file_remember(struct uringaudit_file *f, u64 generation,

@@ -199,7 +199,7 @@ void uringaudit_decide(struct uringaudit_scratch *s,
 		.ctx = q->ctx,
 	};
 	struct uringaudit_subject_values v = { .ctx = q->ctx };
-	const struct uringaudit_active *active;
+	struct uringaudit_active *active;
 	struct uringaudit_verdict verdict;
 	bool remember = false, have_exe = false;
 	u64 generation = 0, subject = 0;
@@ -298,8 +298,7 @@ void uringaudit_decide(struct uringaudit_scratch *s,
 		d->failed_err = verdict.failed ? err : 0;
 		remember = remember && !verdict.failed;
 		if (d->action != URINGAUDIT_ALLOW)
-			d->active = uringaudit_active_get(
-				(struct uringaudit_active *)active);
+			d->active = uringaudit_active_get(active);
 	}
 	rcu_read_unlock();
 	finish(q, d, remember, generation, &v, subject);

@@ -25,9 +25,12 @@ bool uringaudit_should_fail(void)
 
 static int __init uringaudit_fault_init(void)
 {
+	struct dentry *dir;
+
 	if (!uringaudit_initialized)
 		return 0;
-	return PTR_ERR_OR_ZERO(fault_create_debugfs_attr(
-		"fail_uringaudit", NULL, &fail_uringaudit));
+	dir = fault_create_debugfs_attr("fail_uringaudit", NULL,
+					&fail_uringaudit);
+	return PTR_ERR_OR_ZERO(dir);
 }
 late_initcall(uringaudit_fault_init);

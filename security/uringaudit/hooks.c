@@ -32,6 +32,9 @@
 #define ENTRY_OBJ(dir, d)             \
 	(&(struct uringaudit_object){ \
 		.type = URINGAUDIT_OBJ_ENTRY, .path = (dir), .dentry = (d) })
+#define PATH_OBJ(p)                                                \
+	(&(struct uringaudit_object){ .type = URINGAUDIT_OBJ_PATH, \
+				      .path = (p) })
 #define DENTRY_OBJ(d)                                                \
 	(&(struct uringaudit_object){ .type = URINGAUDIT_OBJ_DENTRY, \
 				      .dentry = (d) })
@@ -78,11 +81,7 @@ static int hook_file_receive(struct file *file)
 
 static int hook_inode_getattr(const struct path *path)
 {
-	return uringaudit_hook_decide(URINGAUDIT_OP_STATX,
-				      &(struct uringaudit_object){
-					      .type = URINGAUDIT_OBJ_PATH,
-					      .path = path,
-				      });
+	return uringaudit_hook_decide(URINGAUDIT_OP_STATX, PATH_OBJ(path));
 }
 
 static int hook_inode_getxattr(struct dentry *dentry, const char *name)
@@ -130,14 +129,13 @@ static int hook_path_link(struct dentry *old_dentry, const struct path *new_dir,
 			  struct dentry *new_dentry)
 {
 	const struct path old = { .mnt = new_dir->mnt, .dentry = old_dentry };
+	int err;
 
-	return uringaudit_hook_decide(URINGAUDIT_OP_LINK,
-				      ENTRY_OBJ(new_dir, new_dentry)) ?:
-	       uringaudit_hook_decide(URINGAUDIT_OP_LINK,
-				      &(struct uringaudit_object){
-					      .type = URINGAUDIT_OBJ_PATH,
-					      .path = &old,
-				      });
+	err = uringaudit_hook_decide(URINGAUDIT_OP_LINK,
+				     ENTRY_OBJ(new_dir, new_dentry));
+	if (err)
+		return err;
+	return uringaudit_hook_decide(URINGAUDIT_OP_LINK, PATH_OBJ(&old));
 }
 
 static int hook_path_rename(const struct path *old_dir,
@@ -145,9 +143,14 @@ static int hook_path_rename(const struct path *old_dir,
 			    const struct path *new_dir,
 			    struct dentry *new_dentry, unsigned int flags)
 {
-	return uringaudit_hook_decide(URINGAUDIT_OP_RENAME, ENTRY_OBJ(old_dir, old_dentry)) ?:
-		       uringaudit_hook_decide(URINGAUDIT_OP_RENAME,
-					      ENTRY_OBJ(new_dir, new_dentry));
+	int err;
+
+	err = uringaudit_hook_decide(URINGAUDIT_OP_RENAME,
+				     ENTRY_OBJ(old_dir, old_dentry));
+	if (err)
+		return err;
+	return uringaudit_hook_decide(URINGAUDIT_OP_RENAME,
+				      ENTRY_OBJ(new_dir, new_dentry));
 }
 
 static int hook_socket_create(int family, int type, int protocol, int kern)

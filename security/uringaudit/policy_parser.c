@@ -128,9 +128,6 @@ static int parse_id(struct parser *p, const struct token *v, u32 *out)
 			    "number out of range (0 to 4294967294)", out);
 }
 
-/* Each item of a comma-separated list; @item returns its bit or -1. */
-typedef int (*item_lookup_t)(const char *s, u32 len);
-
 static int op_item(const char *s, u32 len)
 {
 	return lookup(uringaudit_op_names, __URINGAUDIT_OP_MAX, s, len);
@@ -141,8 +138,48 @@ static int ctx_item(const char *s, u32 len)
 	return lookup(uringaudit_ctx_names, URINGAUDIT_NR_CTX, s, len);
 }
 
+static int family_item(const char *s, u32 len)
+{
+	return uringaudit_family_lookup(s, len);
+}
+
+static int opcode_item(const char *s, u32 len)
+{
+	return uringaudit_opcode_lookup(s, len);
+}
+
+/**
+ * struct list_kind - A key whose value is a comma-separated list
+ * @item: Returns the bit of one item, or -1.
+ * @what: The error for an item that is none.
+ */
+struct list_kind {
+	int (*item)(const char *s, u32 len);
+	const char *what;
+};
+
+static const struct list_kind op_list = {
+	.item = op_item,
+	.what = "unknown op class or event",
+};
+
+static const struct list_kind opcode_list = {
+	.item = opcode_item,
+	.what = "unknown opcode (an IORING_OP_ name in lower case)",
+};
+
+static const struct list_kind ctx_list = {
+	.item = ctx_item,
+	.what = "unknown context (inline, iowq, sqpoll, taskwork)",
+};
+
+static const struct list_kind family_list = {
+	.item = family_item,
+	.what = "unknown address family (unix, inet, inet6, netlink, packet, or a number)",
+};
+
 static int parse_list(struct parser *p, const struct token *v,
-		      item_lookup_t item, u64 *mask, const char *what)
+		      const struct list_kind *kind, u64 *mask)
 {
 	const char *s = v->s, *end = v->s + v->len;
 	u32 i;
@@ -156,16 +193,16 @@ static int parse_list(struct parser *p, const struct token *v,
 			comma++;
 		if (comma == s)
 			return error(p, s, -EBADMSG, "empty list item");
-		idx = item(s, (u32)(comma - s));
+		idx = kind->item(s, (u32)(comma - s));
 		if (idx < 0) {
-			for (i = 0; item == op_item && i < ARRAY_SIZE(not_ops);
+			for (i = 0; kind == &op_list && i < ARRAY_SIZE(not_ops);
 			     i++)
 				if (strlen(not_ops[i].name) ==
 					    (size_t)(comma - s) &&
 				    !memcmp(not_ops[i].name, s, comma - s))
 					return error(p, s, -EBADMSG,
 						     not_ops[i].why);
-			return error(p, s, -EBADMSG, what);
+			return error(p, s, -EBADMSG, kind->what);
 		}
 		if (*mask & BIT_ULL(idx))
 			return error(p, s, -EBADMSG, "listed twice");
@@ -300,6 +337,9 @@ static bool parse_ipv6(const char *s, u32 len, u8 *ip)
  * addr=: an IPv4 or IPv6 address with an optional /prefix, or a unix
  * socket name: a path, or '@' and an abstract name.
  */
+static const char bad_addr[] =
+	"expected an IPv4 or IPv6 address, a unix socket path or @name";
+
 static int parse_addr(struct parser *p, const struct token *v,
 		      struct uringaudit_addr *a)
 {
@@ -332,9 +372,7 @@ static int parse_addr(struct parser *p, const struct token *v,
 		a->family = URINGAUDIT_AF_INET6;
 		max = 128;
 	} else {
-		return error(
-			p, v->s, -EBADMSG,
-			"expected an IPv4 or IPv6 address, a unix socket path or @name");
+		return error(p, v->s, -EBADMSG, bad_addr);
 	}
 	a->prefix = max;
 	if (!slash)
@@ -369,16 +407,6 @@ static int parse_ports(struct parser *p, const struct token *v, u32 *lo,
 	return 0;
 }
 
-static int family_item(const char *s, u32 len)
-{
-	return uringaudit_family_lookup(s, len);
-}
-
-static int opcode_item(const char *s, u32 len)
-{
-	return uringaudit_opcode_lookup(s, len);
-}
-
 static const char *const key_names[] = {
 	"op",  "opcode", "ctx",	   "uid",    "gid",  "auid",
 	"exe", "path",	 "cgroup", "family", "addr", "port",
@@ -407,16 +435,11 @@ static int parse_value(struct parser *p, struct uringaudit_rule *r, int key,
 
 	switch (key) {
 	case KEY_OP:
-		return parse_list(p, v, op_item, &r->ops,
-				  "unknown op class or event");
+		return parse_list(p, v, &op_list, &r->ops);
 	case KEY_OPCODE:
-		return parse_list(
-			p, v, opcode_item, &r->opcodes,
-			"unknown opcode (an IORING_OP_ name in lower case)");
+		return parse_list(p, v, &opcode_list, &r->opcodes);
 	case KEY_CTX:
-		ret = parse_list(
-			p, v, ctx_item, &mask,
-			"unknown context (inline, iowq, sqpoll, taskwork)");
+		ret = parse_list(p, v, &ctx_list, &mask);
 		r->ctxs = (u32)mask;
 		return ret;
 	case KEY_UID:
@@ -443,9 +466,7 @@ static int parse_value(struct parser *p, struct uringaudit_rule *r, int key,
 		return parse_path(p, v, &r->cgroup, &r->cgroup_len);
 	case KEY_FAMILY:
 		r->match |= URINGAUDIT_MATCH_FAMILY;
-		return parse_list(
-			p, v, family_item, &r->families,
-			"unknown address family (unix, inet, inet6, netlink, packet, or a number)");
+		return parse_list(p, v, &family_list, &r->families);
 	case KEY_ADDR:
 		r->match |= URINGAUDIT_MATCH_ADDR;
 		return parse_addr(p, v, &r->addr);
@@ -603,41 +624,30 @@ static int check_rule(struct parser *p, const struct uringaudit_rule *r,
 {
 	const u32 sock = URINGAUDIT_MATCH_FAMILY | URINGAUDIT_MATCH_ADDR |
 			 URINGAUDIT_MATCH_PORT;
+	const u64 inet = BIT_ULL(URINGAUDIT_AF_INET) |
+			 BIT_ULL(URINGAUDIT_AF_INET6);
 	const struct uringaudit_addr *a = &r->addr;
+	bool path = r->match & URINGAUDIT_MATCH_PATH;
+	bool family = r->match & URINGAUDIT_MATCH_FAMILY;
+	bool addr = r->match & URINGAUDIT_MATCH_ADDR;
+	bool port = r->match & URINGAUDIT_MATCH_PORT;
+	const char *why = NULL;
 
-	if ((r->match & URINGAUDIT_MATCH_PATH) &&
-	    (r->ops & ~URINGAUDIT_PATH_OPS))
-		return error(p, start->s, -EBADMSG,
-			     "path= applies to ops on files only");
-	if ((r->match & sock) && (r->ops & ~URINGAUDIT_SOCK_OPS))
-		return error(
-			p, start->s, -EBADMSG,
-			"family=, addr= and port= apply to socket ops only");
-	if ((r->match & URINGAUDIT_MATCH_PATH) && (r->match & sock))
-		return error(
-			p, start->s, -EBADMSG,
-			"path= and socket keys never apply to the same op");
-	if ((r->match & URINGAUDIT_MATCH_FAMILY) &&
-	    (r->match & URINGAUDIT_MATCH_ADDR) &&
-	    !(r->families & BIT_ULL(a->family)))
-		return error(p, start->s, -EBADMSG,
-			     "addr= is not of a family that family= names");
-	if ((r->match & URINGAUDIT_MATCH_PORT) &&
-	    (r->match & URINGAUDIT_MATCH_ADDR) &&
-	    a->family == URINGAUDIT_AF_UNIX)
-		return error(p, start->s, -EBADMSG,
-			     "a unix socket address has no port");
-	if ((r->match & URINGAUDIT_MATCH_PORT) &&
-	    (r->match & URINGAUDIT_MATCH_FAMILY) &&
-	    !(r->families &
-	      (BIT_ULL(URINGAUDIT_AF_INET) | BIT_ULL(URINGAUDIT_AF_INET6))))
-		return error(p, start->s, -EBADMSG,
-			     "port= needs family=inet or inet6");
-	if (r->opcodes && r->ops && !(r->ops & ~URINGAUDIT_EVENTS))
-		return error(
-			p, start->s, -EBADMSG,
-			"events have no opcode: opcode= never matches them");
-	return 0;
+	if (path && (r->ops & ~URINGAUDIT_PATH_OPS))
+		why = "path= applies to ops on files only";
+	else if ((r->match & sock) && (r->ops & ~URINGAUDIT_SOCK_OPS))
+		why = "family=, addr= and port= apply to socket ops only";
+	else if (path && (r->match & sock))
+		why = "path= and socket keys never apply to the same op";
+	else if (family && addr && !(r->families & BIT_ULL(a->family)))
+		why = "addr= is not of a family that family= names";
+	else if (port && addr && a->family == URINGAUDIT_AF_UNIX)
+		why = "a unix socket address has no port";
+	else if (port && family && !(r->families & inet))
+		why = "port= needs family=inet or inet6";
+	else if (r->opcodes && r->ops && !(r->ops & ~URINGAUDIT_EVENTS))
+		why = "events have no opcode: opcode= never matches them";
+	return why ? error(p, start->s, -EBADMSG, why) : 0;
 }
 
 static int parse_rule(struct parser *p, struct uringaudit_rule *r,

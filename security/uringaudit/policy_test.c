@@ -21,6 +21,11 @@ struct parse_case {
 	const char *normal; /* expected normal form, when it parses */
 };
 
+/* The normal form of the case "every key, lists in enum order". */
+#define EVERY_KEY_NORMAL  \
+	"default allow\n" \
+	"deny op=open,read opcode=nop,read ctx=inline,taskwork uid=0 gid=5 auid=1 exe=/x path=/e cgroup=/c\n"
+
 static const struct parse_case parse_cases[] = {
 	{ "default only", "default audit\n", 0, 0, "default audit\n" },
 	{ "rules without default", "deny op=sqpoll\n", 0, 0,
@@ -31,9 +36,7 @@ static const struct parse_case parse_cases[] = {
 	{ "no final newline", "default deny", 0, 0, "default deny\n" },
 	{ "every key, lists in enum order",
 	  "deny cgroup=/c path=/e/ exe=/x auid=1 gid=5 uid=0 ctx=taskwork,inline opcode=read,nop op=read,open",
-	  0, 0,
-	  "default allow\n"
-	  "deny op=open,read opcode=nop,read ctx=inline,taskwork uid=0 gid=5 auid=1 exe=/x path=/e cgroup=/c\n" },
+	  0, 0, EVERY_KEY_NORMAL },
 	{ "socket keys",
 	  "deny port=80-90 addr=10.0.0.0/8 family=inet op=connect", 0, 0,
 	  "default allow\ndeny op=connect family=inet addr=10.0.0.0/8 port=80-90\n" },

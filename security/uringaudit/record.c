@@ -295,14 +295,15 @@ void uringaudit_record_who(struct uringaudit_record *rec,
 			       task_pid_nr(current));
 	get_task_comm(comm, current);
 	text_cstring(t, "comm", comm);
-	uringaudit_text_printf(
-		t, " uid=%u euid=%u gid=%u egid=%u auid=%u ses=%u%s",
-		from_kuid(&init_user_ns, cred->uid),
-		from_kuid(&init_user_ns, cred->euid),
-		from_kgid(&init_user_ns, cred->gid),
-		from_kgid(&init_user_ns, cred->egid), uringaudit_who_auid(who),
-		audit_get_sessionid(who->submitter),
-		who->personality ? " personality=1" : "");
+	uringaudit_text_printf(t, " uid=%u euid=%u",
+			       from_kuid(&init_user_ns, cred->uid),
+			       from_kuid(&init_user_ns, cred->euid));
+	uringaudit_text_printf(t, " gid=%u egid=%u",
+			       from_kgid(&init_user_ns, cred->gid),
+			       from_kgid(&init_user_ns, cred->egid));
+	uringaudit_text_printf(t, " auid=%u ses=%u%s", uringaudit_who_auid(who),
+			       audit_get_sessionid(who->submitter),
+			       who->personality ? " personality=1" : "");
 	if (origin) {
 		uringaudit_text_printf(t, " origin_pid=%d",
 				       pid_nr(origin->tgid));
@@ -430,10 +431,23 @@ static __printf(2, 3) void log_state(int type, const char *fmt, ...)
 	kfree(text);
 }
 
-#define SUBJECT_FMT "auid=%u ses=%u lsm=" URINGAUDIT_NAME
-#define SUBJECT_ARGS                                           \
-	from_kuid(&init_user_ns, audit_get_loginuid(current)), \
-		audit_get_sessionid(current)
+/*
+ * The records of a change of state, as IPE and SELinux write theirs; auid=
+ * and ses= are the writing task's.
+ */
+#define LOADED_FMT \
+	"policy_digest=sha256:%*phN rules=%u unresolved=%u auid=%u ses=%u lsm=uringaudit res=1"
+#define NOT_LOADED_FMT \
+	"policy_digest=? rules=? unresolved=? auid=%u ses=%u lsm=uringaudit res=0 errno=%d"
+#define STATUS_FMT \
+	"enforcing=%d old_enforcing=%d auid=%u ses=%u enabled=1 old-enabled=1 lsm=uringaudit res=%d"
+#define LOCK_FMT \
+	"bool=uringaudit_lock val=1 old_val=%d auid=%u ses=%u lsm=uringaudit res=1"
+
+static u32 loginuid(void)
+{
+	return from_kuid(&init_user_ns, audit_get_loginuid(current));
+}
 
 /**
  * uringaudit_record_policy_load() - Record a policy load, or its failure
@@ -449,18 +463,14 @@ static __printf(2, 3) void log_state(int type, const char *fmt, ...)
 void uringaudit_record_policy_load(const u8 *digest, u32 nr_rules,
 				   u32 nr_unresolved, int err)
 {
+	u32 ses = audit_get_sessionid(current);
+
 	if (digest)
-		log_state(
-			AUDIT_MAC_POLICY_LOAD,
-			"policy_digest=sha256:%*phN rules=%u unresolved=%u " SUBJECT_FMT
-			" res=1",
-			SHA256_DIGEST_SIZE, digest, nr_rules, nr_unresolved,
-			SUBJECT_ARGS);
+		log_state(AUDIT_MAC_POLICY_LOAD, LOADED_FMT, SHA256_DIGEST_SIZE,
+			  digest, nr_rules, nr_unresolved, loginuid(), ses);
 	else
-		log_state(AUDIT_MAC_POLICY_LOAD,
-			  "policy_digest=? rules=? unresolved=? " SUBJECT_FMT
-			  " res=0 errno=%d",
-			  SUBJECT_ARGS, err);
+		log_state(AUDIT_MAC_POLICY_LOAD, NOT_LOADED_FMT, loginuid(),
+			  ses, err);
 }
 
 /**
@@ -475,11 +485,8 @@ void uringaudit_record_policy_load(const u8 *digest, u32 nr_rules,
  */
 void uringaudit_record_mode(bool enforcing, bool old_enforcing, int err)
 {
-	log_state(
-		AUDIT_MAC_STATUS,
-		"enforcing=%d old_enforcing=%d auid=%u ses=%u enabled=1 old-enabled=1 lsm=" URINGAUDIT_NAME
-		" res=%d",
-		enforcing, old_enforcing, SUBJECT_ARGS, !err);
+	log_state(AUDIT_MAC_STATUS, STATUS_FMT, enforcing, old_enforcing,
+		  loginuid(), audit_get_sessionid(current), !err);
 }
 
 /**
@@ -492,7 +499,6 @@ void uringaudit_record_mode(bool enforcing, bool old_enforcing, int err)
  */
 void uringaudit_record_lock(bool old_locked)
 {
-	log_state(AUDIT_MAC_CONFIG_CHANGE,
-		  "bool=uringaudit_lock val=1 old_val=%d " SUBJECT_FMT " res=1",
-		  old_locked, SUBJECT_ARGS);
+	log_state(AUDIT_MAC_CONFIG_CHANGE, LOCK_FMT, old_locked, loginuid(),
+		  audit_get_sessionid(current));
 }

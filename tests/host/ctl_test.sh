@@ -33,7 +33,7 @@ fake() {
 	: >"$root/policy"
 	echo enforce >"$root/mode"
 	echo 0 >"$root/lock"
-	echo 1 >"$root/abi_version"
+	sed -n "s/^#define URINGAUDIT_ABI_VERSION //p" "$top/include/uapi/linux/uringaudit.h" >"$root/abi_version"
 	cat >"$root/stats" <<-STATS
 	# op ctx allow audit deny
 	open inline 3 1 0
@@ -85,6 +85,17 @@ expect "load: EBADMSG from the kernel" 1 "Hint: the kernel rejected the policy; 
 expect "load: uringaudit absent" 1 "in lsm=" "$ctl" --root "$work/absent" load "$good"
 expect "load: URINGAUDIT_ROOT" 0 "Loaded" env URINGAUDIT_ROOT="$root" "$ctl" load "$good"
 
+# <linux/uringaudit.h>: refuse to write to a kernel of another ABI.
+fake
+echo 999 >"$root/abi_version"
+expect "load: refuses a kernel of another ABI" 1 "Failed to load \"$good\": the kernel's uringaudit ABI is 999, this uringaudit-ctl was built for ABI [0-9]+" "$ctl" --root "$root" load "$good"
+if [ ! -s "$root/policy" ]; then ok "load: nothing written to a kernel of another ABI"; else not_ok "load: nothing written to a kernel of another ABI" "$(cat "$root/policy")"; fi
+expect "mode: refuses a kernel of another ABI" 1 "Failed to set mode \"permissive\": the kernel's uringaudit ABI is 999" "$ctl" --root "$root" mode permissive
+expect "lock: refuses a kernel of another ABI" 1 "Failed to lock \"$root\": the kernel's uringaudit ABI is 999" "$ctl" --root "$root" lock --yes
+if [ "$(cat "$root/mode") $(cat "$root/lock")" = "enforce 0" ]; then ok "mode and lock: nothing written to a kernel of another ABI"; else not_ok "mode and lock: nothing written to a kernel of another ABI"; fi
+rm "$root/abi_version"
+expect "load: refuses a kernel without abi_version" 1 "Failed to load \"$good\": cannot open \"$root/abi_version\": No such file or directory" "$ctl" --root "$root" load "$good"
+
 fake
 printf 'default audit\n' >"$root/policy"
 expect "show: the active policy" 0 "^default audit$" "$ctl" --root "$root" show
@@ -120,8 +131,35 @@ if grep -qE '^OP +CTX +ALLOW +AUDIT +DENY$' <<<"$out" &&
 else
 	not_ok "stats: an aligned table of the rows with counts" "$out"
 fi
-expect "stats --json" 0 '^\{"decisions": \[\{"op": "open", "ctx": "inline", "allow": 3, "audit": 1, "deny": 0\}, \{"op": "connect", "ctx": "sqpoll", "allow": 0, "audit": 0, "deny": 2\}\], "records": 3, "records_lost": 1\}$' "$ctl" --root "$root" stats --json
+out=$("$ctl" --root "$root" stats --json 2>&1)
+want='{"decisions":[{"op":"open","ctx":"inline","allow":3,"audit":1,"deny":0},{"op":"connect","ctx":"sqpoll","allow":0,"audit":0,"deny":2}],"records":3,"records_lost":1}'
+if [ "$(jq -cS . <<<"$out" 2>&1)" = "$(jq -cS . <<<"$want")" ] && [ "$(wc -l <<<"$out")" = 1 ]; then
+	ok "stats --json: one JSON object, the rows with counts as numbers"
+else
+	not_ok "stats --json: one JSON object, the rows with counts as numbers" "$out"
+fi
 
-expect "explain: the rule that decides, and why" 0 "does not match: exe is /bin/x, not /usr/bin/curing" "$ctl" explain sqpoll exe=/bin/x --policy "$good"
+expect "explain: an exe= that does not exist matches no program" 0 "does not match: exe=/usr/bin/curing did not exist when the policy was read: the rule matches no program" "$ctl" explain sqpoll exe=/bin/x --policy "$good"
+# exe= and path= name files, as the kernel matches them: by identity.
+cp /bin/true "$work/true-copy"
+ln -s /bin/true "$work/true-link"
+mkdir "$work/dir"
+: >"$work/dir/f"
+ln -s "$work/dir" "$work/dirlink"
+idpol=$work/id.policy
+printf 'deny op=sqpoll exe=/bin/true\ndeny op=open path=%s/dir\naudit op=connect port=443\n' "$work" >"$idpol"
+expect "explain: the rule that decides, and why" 0 "does not match: exe is $work/true-copy, not /bin/true" "$ctl" explain sqpoll exe="$work/true-copy" --policy "$idpol"
+expect "explain: exe= through a symlink is the program itself" 0 "decision: deny \(rule at line 1\)" "$ctl" explain sqpoll exe="$work/true-link" --policy "$idpol"
+expect "explain: path= below a directory named through a symlink" 0 "decision: deny \(rule at line 2\)" "$ctl" explain open path="$work/dirlink/f" --policy "$idpol"
+expect "explain: path= not below the directory" 0 "does not match: path $work/true-copy is not $work/dir or below it" "$ctl" explain open path="$work/true-copy" --policy "$idpol"
+expect "explain: an opcode stands for its class" 0 "^op=open opcode=openat2 " "$ctl" explain openat2 --policy "$idpol"
+expect "explain: a port outside the rule's" 0 "does not match: port 80 is not in 443-443" "$ctl" explain connect family=inet addr=127.0.0.1 port=80 --policy "$idpol"
+expect "explain: a bad key is a usage error" 2 "explain: bad argument \"colour=red\"" "$ctl" explain open colour=red --policy "$idpol"
+# ctx= decides which rules name the op: each context here has its own answer.
+ctxpol=$work/ctx.policy
+printf 'deny op=open ctx=sqpoll\naudit op=open ctx=iowq\ndefault allow\n' >"$ctxpol"
+expect "explain: ctx=sqpoll meets the sqpoll rule" 0 "decision: deny \(rule at line 1\)" "$ctl" explain open ctx=sqpoll --policy "$ctxpol"
+expect "explain: ctx=iowq meets the iowq rule" 0 "decision: audit \(rule at line 2\)" "$ctl" explain open ctx=iowq --policy "$ctxpol"
+expect "explain: no ctx= is inline, left to the default" 0 "decision: allow \(no rule matches" "$ctl" explain open --policy "$ctxpol"
 
 tap_end

@@ -19,7 +19,8 @@ out=$(make -s -C "$top/tools/uringaudit-ctl" O="$work" install DESTDIR="$dest" P
 check "make install DESTDIR=... PREFIX=/usr succeeds" "[ $? -eq 0 ]" "$out"
 check "installs the binary" "[ -x $dest/usr/sbin/uringaudit-ctl ]"
 check "the installed binary runs" "$dest/usr/sbin/uringaudit-ctl --version | grep -q '^uringaudit-ctl '"
-for page in man8/uringaudit-ctl.8 man5/uringaudit.policy.5; do
+for page in man8/uringaudit-ctl.8 man8/uringaudit-ctl-report.8 man8/uringaudit-ctl-learn.8 \
+	man8/uringaudit-ctl-watch.8 man5/uringaudit.policy.5; do
 	f=$dest/usr/share/man/$page
 	if [ -f "$f" ] && out=$(MANWIDTH=80 man --warnings -l "$f" 2>&1 >/dev/null) && [ -z "$out" ] &&
 		MANWIDTH=80 man -l "$f" 2>/dev/null | grep -q '^NAME'; then
@@ -38,6 +39,16 @@ out=$(bash -c "source $comp; COMP_WORDS=(uringaudit-ctl mo); COMP_CWORD=1; _urin
 check "completion completes commands" "[ \"$out\" = mode ]" "$out"
 out=$(bash -c "source $comp; COMP_WORDS=(uringaudit-ctl explain sq); COMP_CWORD=2; _uringaudit_ctl; echo \${COMPREPLY[*]}" 2>&1)
 check "completion completes op classes" "[ \"$out\" = sqpoll ]" "$out"
+out=$(bash -c "source $comp; COMP_WORDS=(uringaudit-ctl le); COMP_CWORD=1; _uringaudit_ctl; echo \${COMPREPLY[*]}" 2>&1)
+check "completion completes the log commands" "[ \"$out\" = learn ]" "$out"
+out=$(bash -c "source $comp; COMP_WORDS=(uringaudit-ctl learn --me); COMP_CWORD=2; _uringaudit_ctl; echo \${COMPREPLY[*]}" 2>&1)
+check "completion completes learn's options" "[ \"$out\" = --merge ]" "$out"
+out=$(bash -c "source $comp; COMP_WORDS=(uringaudit-ctl report --decision d); COMP_CWORD=3; _uringaudit_ctl; echo \${COMPREPLY[*]}" 2>&1)
+check "completion completes a log option's value" "[ \"$out\" = deny ]" "$out"
+for cmd in report learn watch; do
+	out=$("$dest/usr/sbin/uringaudit-ctl" $cmd --help 2>&1)
+	check "$cmd --help: its exit codes and man page" "grep -q '^Exit codes:' <<<\"\$out\" && grep -q 'uringaudit-ctl-$cmd(8)' <<<\"\$out\"" "$out"
+done
 for p in "$dest"/usr/share/doc/uringaudit/examples/*.policy; do
 	out=$("$dest/usr/sbin/uringaudit-ctl" check "$p" 2>&1)
 	check "example $(basename "$p") checks" "[ $? -eq 0 ]" "$out"

@@ -5,10 +5,11 @@
  *
  * The kernel matches path= and exe= rules on objects: the file found at
  * the rule's path when the policy is loaded, and the file an op reaches.
- * Here both are found by stat(2) in the caller's view (the kernel looks in
- * the initial mount namespace), so that explain answers as the kernel
- * would for the same files.  A path that does not exist is matched by
- * name, as in the kernel.
+ * explain finds both by stat(2) in the caller's view (the kernel looks in
+ * the initial mount namespace), so that it answers as the kernel would for
+ * the same files; a path that does not exist is matched by name, as in the
+ * kernel.  learn works on records, which name files: it gives each name an
+ * identity of its own, so that a name stands for one object.
  *
  * Copyright (C) 2026 The uringaudit authors
  */
@@ -35,31 +36,76 @@ static bool key_at(const char *path, struct uringaudit_key *k)
 	return true;
 }
 
+/* The identity a name stands for, by name. */
+static void key_of_name(const char *name, size_t len, struct uringaudit_key *k)
+{
+	k->ino = uringaudit_str_hash(name, (u32)len) | 1;
+	k->dev = 0;
+	k->gen = (u32)len;
+}
+
 /**
  * ctl_policy_resolve() - Resolve a policy's path= and exe= rules
  * @pol: The policy, parsed and not yet indexed.
+ * @by_name: Give each name an identity of its own, rather than find the
+ *	file it names; paths are then matched by name.
  */
-void ctl_policy_resolve(struct uringaudit_policy *pol)
+void ctl_policy_resolve(struct uringaudit_policy *pol, bool by_name)
 {
 	u32 i;
 
 	for (i = 0; i < pol->nr_rules; i++) {
 		struct uringaudit_rule *r = &pol->rules[i];
 
-		if ((r->match & URINGAUDIT_MATCH_EXE) &&
-		    key_at(r->exe, &r->exe_key))
-			r->resolved |= URINGAUDIT_RESOLVED_EXE;
+		if (r->match & URINGAUDIT_MATCH_EXE) {
+			if (by_name) {
+				key_of_name(r->exe, r->exe_len, &r->exe_key);
+				r->resolved |= URINGAUDIT_RESOLVED_EXE;
+			} else if (key_at(r->exe, &r->exe_key)) {
+				r->resolved |= URINGAUDIT_RESOLVED_EXE;
+			}
+		}
 		if (!(r->match & URINGAUDIT_MATCH_PATH))
 			continue;
 		if (r->path_len == 1) {
 			r->resolved |= URINGAUDIT_RESOLVED_ANY_PATH;
 			continue;
 		}
+		if (by_name)
+			continue;
 		r->path_keys = calloc(1, sizeof(*r->path_keys));
 		if (r->path_keys && key_at(r->path, r->path_keys)) {
 			r->nr_path_keys = 1;
 			r->resolved |= URINGAUDIT_RESOLVED_PATH;
 		}
+	}
+}
+
+/**
+ * ctl_subject_names() - Set an op's program and object by their names
+ * @cs: The op.
+ * @exe: The program's path, or NULL.
+ * @path: The object's path, or NULL for an op on no file.
+ *
+ * For a policy resolved by name (ctl_policy_resolve()).
+ */
+void ctl_subject_names(struct ctl_subject *cs, const char *exe,
+		       const char *path)
+{
+	if (exe) {
+		cs->exe = exe;
+		key_of_name(exe, strlen(exe), &cs->s.exe);
+		cs->s.state[ilog2(URINGAUDIT_MATCH_EXE)] =
+			URINGAUDIT_VALUE_KNOWN;
+	}
+	if (path && path[0] == '/') {
+		cs->s.path = path;
+		cs->s.nr_obj = 0;
+		cs->s.obj = cs->keys;
+		cs->s.state[ilog2(URINGAUDIT_MATCH_PATH)] =
+			URINGAUDIT_VALUE_KNOWN;
+		cs->s.state[ilog2(URINGAUDIT_MATCH_PATH_NAME)] =
+			URINGAUDIT_VALUE_KNOWN;
 	}
 }
 
@@ -108,8 +154,7 @@ static int set_path(struct ctl_subject *cs, const char *path)
 
 	if (path[0] != '/')
 		return -1;
-	snprintf(cs->path, sizeof(cs->path), "%s", path);
-	cs->s.path = cs->path;
+	cs->s.path = path;
 	cs->s.state[ilog2(URINGAUDIT_MATCH_PATH_NAME)] = URINGAUDIT_VALUE_KNOWN;
 	cs->s.state[ilog2(URINGAUDIT_MATCH_PATH)] = URINGAUDIT_VALUE_KNOWN;
 	if (!realpath(path, real))
@@ -162,7 +207,7 @@ static int set_addr(struct ctl_subject *cs, const char *text)
  * ctl_subject_set() - Set a value of an op from "key=value"
  * @cs: The op.
  * @arg: ctx=, opcode=, uid=, gid=, auid=, exe=, path=, cgroup=, family=,
- *	addr= or port=.
+ *	addr= or port=; it must outlive @cs.
  *
  * Return: 0, or -1 for an argument that is none of these or a bad value.
  */
@@ -203,6 +248,7 @@ int ctl_subject_set(struct ctl_subject *cs, const char *arg)
 		/* A program that is not there is no program: not matched. */
 		if (v[0] != '/')
 			return -1;
+		cs->exe = v;
 		if (key_at(v, &cs->s.exe))
 			cs->s.state[ilog2(URINGAUDIT_MATCH_EXE)] =
 				URINGAUDIT_VALUE_KNOWN;

@@ -13,20 +13,23 @@
 
 /**
  * struct ctl_subject - An op as explain and learn describe it
- * @s: What the matcher compares rules with.
+ * @s: What the matcher compares rules with; its strings point to the
+ *	caller's.
  * @keys: Identities of the object and its directories (@s.obj).
- * @path: The object's path, as given.
  * @unix_path: Room for a unix socket address.
+ * @exe: The program's path, as given; NULL when not.
  */
 struct ctl_subject {
 	struct uringaudit_subject s;
-	struct uringaudit_key keys[256];
-	char path[4096];
-	char unix_path[128];
+	const char *exe;
+	struct uringaudit_key keys[64];
+	char unix_path[112];
 };
 
 void ctl_subject_init(struct ctl_subject *cs, u32 op, u32 opcode);
 int ctl_subject_set(struct ctl_subject *cs, const char *arg);
-void ctl_policy_resolve(struct uringaudit_policy *pol);
+void ctl_subject_names(struct ctl_subject *cs, const char *exe,
+		       const char *path);
+void ctl_policy_resolve(struct uringaudit_policy *pol, bool by_name);
 
 #endif /* _URINGAUDIT_CTL_SUBJECT_H */

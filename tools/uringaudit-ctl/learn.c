@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * uringaudit-ctl - learn: a policy from the records of a run
+ *
+ * The records of a run under an auditing policy (default audit, or a
+ * policy in permissive mode) say what each executable did through
+ * io_uring; learn writes the rules that allow that and nothing else.
+ * With --merge, only what the policy given does not decide already: its
+ * own rules and default, asked through the kernel's matcher.
+ *
+ * Copyright (C) 2026 The uringaudit authors
+ */
+
+#include "learn.h"
+
+#include <unistd.h>
+
+static const char learn_help[] =
+	"Usage: %s learn [--file FILE|-]... [--since TIME] [--until TIME]\n"
+	"       [--exe PATH]... [--op LIST] [--decision D] [--default deny|audit]\n"
+	"       [--action allow|audit] [--collapse N] [--merge POLICY]\n"
+	"       [--output|-o FILE] [--batch]\n"
+	"\n"
+	"Write a policy that allows what the records of a run show ran, per\n"
+	"executable, op, context and object, and nothing else.  Reads the\n"
+	"files auditd writes unless --file names others; the records of\n"
+	"denied ops that did not run are not learned.  On a terminal, asks\n"
+	"about each rule: allow, audit or skip.  The policy passes \"check\".\n"
+	"\n"
+	"  --default D        the policy's default: deny (default) or audit\n"
+	"  --action A         what the rules do: allow (default) or audit\n"
+	"  --collapse N       a directory holding N paths or more of an op\n"
+	"                     replaces them (default 5; 0: never)\n"
+	"  --merge POLICY     add to POLICY only what it does not decide yet\n"
+	"                     (its rules and default, by the kernel's matcher)\n"
+	"  -o, --output FILE  write the policy there (default: standard output)\n"
+	"  --batch            ask nothing, even on a terminal\n"
+	"  -f, --file, --since, --until, --exe, --op, --decision: as for report\n"
+	"\n"
+	"Exit codes: 0 success, 1 failure, 2 usage error, 3 no uringaudit\n"
+	"record matched (nothing written), 4 lines of a log were damaged\n"
+	"(ignored; the policy was written from the rest).\n"
+	"See uringaudit-ctl-learn(8).\n";
+
+/* The socket keys of @s that the grammar has, as rule text. */
+static void socket_keys(const struct learn *l, const struct ua_subject *s,
+			char *buf, size_t size)
+{
+	const char *fam = ua_family_name(s->family);
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (l->g.family && fam)
+		n += snprintf(buf + n, size - n, " family=%s", fam);
+	if (l->g.addr && s->addr && n < size)
+		n += snprintf(buf + n, size - n, " addr=%s", s->addr);
+	if (l->g.port && s->port >= 0 && n < size)
+		snprintf(buf + n, size - n, " port=%ld", s->port);
+	memmove(buf, buf + !!buf[0], strlen(buf + !!buf[0]) + 1);
+}
+
+/* Whether a merged policy decides @s already: by a rule, or by allowing. */
+static bool decided(struct learn *l, const struct ua_subject *s)
+{
+	const struct uringaudit_rule *rule;
+	struct uringaudit_verdict v;
+	struct ctl_subject *k = &l->scratch;
+
+	ua_kernel_subject(s, k);
+	uringaudit_policy_match(l->merge_pol, &k->s, &v);
+	rule = v.rule;
+	if (!rule && l->merge_pol->default_action != URINGAUDIT_ALLOW)
+		return false;
+	l->covered++;
+	l->left_denied += rule && rule->action == URINGAUDIT_DENY;
+	return true;
+}
+
+static int learn_record(const struct ua_record *r, const struct ua_subject *s,
+			void *arg)
+{
+	struct learn *l = arg;
+	char object[4200], deleted[] = " (deleted)";
+	enum obj_kind kind = OBJ_NONE;
+	const char *kinds[] = { "path", "socket", "none" };
+	struct seen *sn;
+	size_t n;
+
+	l->records++;
+	if (!s->ran) {
+		l->not_run++;
+		return 0;
+	}
+	if (s->op_idx < 0 || s->ctx_idx < 0) {
+		l->unknown++;
+		return 0;
+	}
+	if (l->merge_pol && decided(l, s))
+		return 0;
+	if (!s->exe) {
+		l->no_exe++;
+		return 0;
+	}
+	snprintf(object, sizeof(object), "%s", s->path ?: "?");
+	if (BIT_ULL(s->op_idx) & URINGAUDIT_PATH_OPS) {
+		/* A file removed since is named as it was. */
+		n = strlen(object);
+		if (n > strlen(deleted) &&
+		    !strcmp(object + n - strlen(deleted), deleted))
+			object[n - strlen(deleted)] = '\0';
+		if (object[0] == '/')
+			kind = OBJ_PATH;
+	} else if (s->op_idx >= URINGAUDIT_OP_SOCKET &&
+		   s->op_idx <= URINGAUDIT_OP_SHUTDOWN) {
+		kind = OBJ_SOCKET;
+		socket_keys(l, s, object, sizeof(object));
+	} else {
+		object[0] = '\0';
+	}
+	sn = (struct seen *)table_row(&l->seen, sizeof(*sn), 5, s->exe, s->ctx,
+				      s->op, kinds[kind], object);
+	if (!sn) {
+		fprintf(stderr, "Failed to learn: %s\n", strerror(ENOMEM));
+		return EXIT_FAIL;
+	}
+	if (!sn->count++) {
+		sn->first = r->ms;
+		sn->last = r->ms;
+		sn->op = s->op_idx;
+		sn->ctx = s->ctx_idx;
+		sn->kind = kind;
+		ua_object(s, sn->shown, sizeof(sn->shown));
+		/* The record goes, the row stays: names from the row. */
+		ua_kernel_subject(s, &sn->subj);
+		sn->subj.s.cgroup = NULL;
+		sn->subj.s.state[ilog2(URINGAUDIT_MATCH_CGROUP)] =
+			URINGAUDIT_VALUE_ABSENT;
+		sn->subj.s.path = NULL;
+		sn->subj.s.state[ilog2(URINGAUDIT_MATCH_PATH)] =
+			URINGAUDIT_VALUE_ABSENT;
+		sn->subj.s.state[ilog2(URINGAUDIT_MATCH_PATH_NAME)] =
+			URINGAUDIT_VALUE_ABSENT;
+		ctl_subject_names(&sn->subj, sn->row.part[0],
+				  kind == OBJ_PATH ? sn->row.part[4] : NULL);
+	}
+	if (r->ms < sn->first)
+		sn->first = r->ms;
+	if (r->ms > sn->last)
+		sn->last = r->ms;
+	/* The opcodes, as ",a,b,": each found with its commas. */
+	n = strlen(sn->opcodes);
+	snprintf(object, sizeof(object), ",%s,", s->opcode ?: "");
+	if (s->opcode && !strstr(sn->opcodes, object) &&
+	    n + strlen(object) < sizeof(sn->opcodes))
+		snprintf(sn->opcodes + n, sizeof(sn->opcodes) - n, "%s",
+			 object + !!n);
+	return 0;
+}
+
+/* Action @arg of option @opt: @a or @b; -1 after saying it is neither. */
+static int action_arg(const char *opt, const char *arg, int a, int b)
+{
+	int act = lookup_name(uringaudit_action_names, __URINGAUDIT_ACTION_MAX,
+			      arg);
+	char msg[80];
+
+	if (act >= 0 && (act == a || act == b))
+		return act;
+	snprintf(msg, sizeof(msg), "%s expects %s or %s, not \"%%s\"", opt,
+		 uringaudit_action_names[a], uringaudit_action_names[b]);
+	ua_usage("learn", msg, arg);
+	return -1;
+}
+
+static int learn_opt(int c, const char *arg, void *ctx)
+{
+	struct learn *l = ctx;
+
+	switch (c) {
+	case 'D':
+		l->dflt = action_arg("--default", arg, URINGAUDIT_DENY,
+				     URINGAUDIT_AUDIT);
+		return l->dflt < 0 ? EXIT_USAGE : 0;
+	case 'A':
+		l->action = action_arg("--action", arg, URINGAUDIT_ALLOW,
+				       URINGAUDIT_AUDIT);
+		return l->action < 0 ? EXIT_USAGE : 0;
+	case 'c':
+		return ua_number("learn", "--collapse", arg, &l->collapse);
+	case 'm':
+		l->merge = arg;
+		return 0;
+	case 'o':
+		l->output = arg;
+		return 0;
+	case 'b':
+		l->review = false;
+		return 0;
+	default:
+		return ua_usage("learn", "unknown option \"%s\"", arg ?: "?");
+	}
+}
+
+/* Read and parse the policy of --merge; 0 or EXIT_FAIL. */
+static int read_merge(struct learn *l)
+{
+	l->merge_text = read_all(l->merge, &l->merge_len);
+	if (!l->merge_text)
+		return EXIT_FAIL;
+	l->merge_pol = parse_policy(l->merge, l->merge_text, l->merge_len);
+	if (l->merge_pol) {
+		ctl_policy_resolve(l->merge_pol, true);
+		if (!uringaudit_policy_index(l->merge_pol))
+			return 0;
+		fprintf(stderr, "Failed to merge into \"%s\": %s\n", l->merge,
+			strerror(ENOMEM));
+		return EXIT_FAIL;
+	}
+	fprintf(stderr, "Failed to merge into \"%s\": the policy is invalid\n",
+		l->merge);
+	return EXIT_FAIL;
+}
+
+int cmd_learn(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		UA_LONG_OPTIONS,
+		{ "default", required_argument, NULL, 'D' },
+		{ "action", required_argument, NULL, 'A' },
+		{ "collapse", required_argument, NULL, 'c' },
+		{ "merge", required_argument, NULL, 'm' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "batch", no_argument, NULL, 'b' },
+		{},
+	};
+	struct learn l = {
+		.action = URINGAUDIT_ALLOW,
+		.dflt = -1,
+		.collapse = 5,
+		.review = isatty(STDIN_FILENO),
+	};
+	unsigned int i;
+	int ret, read_ret;
+
+	if (wants_help(argc, argv)) {
+		printf(learn_help, prog);
+		return 0;
+	}
+	ret = ua_getopt(argc, argv, "o:", opts, &l.o, learn_opt, &l);
+	if (ret)
+		return ret;
+	for (i = 0; i < l.o.nfiles; i++)
+		if (!strcmp(l.o.files[i], "-"))
+			l.review = false;
+	grammar_probe(&l.g);
+	if (l.merge && read_merge(&l))
+		return EXIT_FAIL;
+	if (l.dflt < 0 && !l.merge)
+		l.dflt = URINGAUDIT_DENY;
+	read_ret = ua_read_logs(&l.o, learn_record, &l, &l.sum);
+	ret = read_ret == EXIT_DAMAGED ? 0 : read_ret;
+	if (!ret && !l.sum.records) {
+		fprintf(stderr,
+			"No uringaudit record%s in \"%s\": nothing written.\n",
+			l.o.nexes || l.o.ops || l.o.since != TIME_MIN ||
+					l.o.until != TIME_MAX ?
+				" matches" :
+				"",
+			l.sum.files);
+		ret = read_ret ?: EXIT_NO_RECORDS;
+	}
+	if (!ret)
+		ret = make_rules(&l);
+	if (!ret)
+		ret = review_rules(&l);
+	if (!ret)
+		ret = write_policy(&l);
+	if (!ret)
+		ret = read_ret;
+	free_rules(&l);
+	table_free(&l.seen);
+	uringaudit_policy_free(l.merge_pol);
+	free(l.merge_text);
+	return ret;
+}

@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * uringaudit-ctl - report: what the audit logs say uringaudit decided
+ *
+ * First the denials, then the counts per executable, op, context and
+ * decision, the objects each executable touched most, and the records the
+ * log lost; or, with --json, every record as a line of JSON.
+ *
+ * Copyright (C) 2026 The uringaudit authors
+ */
+
+#include "logs.h"
+#include "table.h"
+
+struct deny_row {
+	struct table_row row; /* exe, op, ctx, object, rule */
+	unsigned long count;
+	long long last_ms;
+	long long pid;
+	bool permissive;
+};
+
+struct count_row {
+	struct table_row row; /* exe, op, ctx, decision */
+	unsigned long count;
+};
+
+struct object_row {
+	struct table_row row; /* exe, object */
+	unsigned long count;
+};
+
+struct report {
+	bool json;
+	unsigned long top;
+	struct table denials, counts, objects;
+	bool failed;
+};
+
+static const char report_help[] =
+	"Usage: %s report [--file|-f FILE|-]... [--since TIME] [--until TIME]\n"
+	"       [--exe PATH]... [--op LIST] [--decision audit|deny] [--top N]\n"
+	"       [--json]\n"
+	"\n"
+	"What uringaudit's records in the audit logs say: the denials, then\n"
+	"counts per executable, op, context and decision, the objects each\n"
+	"executable touched most, and the records the log lost.  Reads the\n"
+	"files auditd writes (log_file of auditd.conf and its rotated copies)\n"
+	"unless --file names others.  --json prints every record as a line of\n"
+	"JSON instead.\n"
+	"\n"
+	"  -f, --file FILE  read FILE (- for standard input); repeatable\n"
+	"  --since TIME     records from TIME on (@SECONDS, YYYY-MM-DD\n"
+	"                   [HH:MM:SS], HH:MM:SS, today, recent, boot)\n"
+	"  --until TIME     records up to TIME\n"
+	"  --exe PATH       records of this executable; repeatable\n"
+	"  --op LIST        records of these op classes, events or opcodes\n"
+	"  --decision D     audit or deny (permissive denials included)\n"
+	"  --top N          objects per executable (default 5)\n"
+	"  --json           one JSON object per record (uringaudit-ctl-report(8))\n"
+	"\n"
+	"Exit codes: 0 success, 1 a log could not be read, 2 usage error,\n"
+	"3 no uringaudit record matched, 4 lines of a log were damaged\n"
+	"(ignored; the rest is reported).\n"
+	"See uringaudit-ctl-report(8).\n";
+
+static int count(const struct ua_record *r, const struct ua_subject *s,
+		 void *arg)
+{
+	struct report *rep = arg;
+	const char *op = s->opcode ?: s->op;
+	char object[4200];
+	struct deny_row *d;
+	struct count_row *c;
+	struct object_row *o;
+
+	if (rep->json) {
+		struct json_object *j = ua_record_json(r);
+
+		puts(json_object_to_json_string_ext(j, CTL_JSON_FLAGS));
+		json_object_put(j);
+		return 0;
+	}
+	ua_object(s, object, sizeof(object));
+	c = (struct count_row *)table_row(&rep->counts, sizeof(*c), 4,
+					  s->exe ?: "?", op, s->ctx,
+					  s->decision);
+	o = (struct object_row *)table_row(&rep->objects, sizeof(*o), 2,
+					   s->exe ?: "?", object);
+	if (!c || !o)
+		goto oom;
+	c->count++;
+	/* An event (setup, sqpoll) has no object to count. */
+	o->count += strcmp(object, "-") != 0;
+	if (strcmp(s->decision, "deny"))
+		return 0;
+	d = (struct deny_row *)table_row(&rep->denials, sizeof(*d), 6,
+					 s->exe ?: "?", op, s->ctx, object,
+					 s->rule, s->permissive ? "1" : "0");
+	if (!d)
+		goto oom;
+	d->count++;
+	d->last_ms = r->ms;
+	d->pid = s->pid;
+	d->permissive = s->permissive;
+	return 0;
+oom:
+	fprintf(stderr, "Failed to count the records: %s\n", strerror(ENOMEM));
+	return EXIT_FAIL;
+}
+
+static int by_last(const void *a, const void *b)
+{
+	const struct deny_row *x = *(const struct deny_row *const *)a;
+	const struct deny_row *y = *(const struct deny_row *const *)b;
+
+	return x->last_ms < y->last_ms ? -1 : x->last_ms > y->last_ms;
+}
+
+/* By executable, then count, largest first; then key. */
+static int by_exe_count(const void *a, const void *b)
+{
+	const struct count_row *x = *(const struct count_row *const *)a;
+	const struct count_row *y = *(const struct count_row *const *)b;
+	int c = strcmp(x->row.part[0], y->row.part[0]);
+
+	if (c)
+		return c;
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return strcmp(x->row.key, y->row.key);
+}
+
+/* The widest of column @col of the rows of @t, at least @min. */
+static int width(const struct table *t, int col, int min)
+{
+	char buf[4200];
+	size_t i;
+	int w = min, n;
+
+	for (i = 0; i < t->n; i++) {
+		n = (int)strlen(
+			ua_safe(t->rows[i]->part[col], buf, sizeof(buf)));
+		if (n > w)
+			w = n;
+	}
+	return w > 60 ? 60 : w;
+}
+
+static void print_denials(struct report *rep)
+{
+	char when[64], exe[4200], what[4200], rule[4200], who[4300];
+	int we = width(&rep->denials, 0, 8) + 8, wo, wc, wb;
+	size_t i;
+
+	printf("Denials: %zu\n", rep->denials.n);
+	if (!rep->denials.n)
+		return;
+	wo = width(&rep->denials, 1, 2);
+	wc = width(&rep->denials, 2, 3);
+	wb = width(&rep->denials, 3, 6);
+	table_sort(&rep->denials, by_last);
+	printf("  %6s  %-19s  %-*s  %-*s  %-*s  %-*s  %s\n", "COUNT", "LAST",
+	       we, "EXE[PID]", wo, "OP", wc, "CTX", wb, "OBJECT", "RULE");
+	for (i = 0; i < rep->denials.n; i++) {
+		const struct deny_row *d =
+			(const struct deny_row *)rep->denials.rows[i];
+
+		ua_format_time(d->last_ms, when, sizeof(when), false);
+		snprintf(who, sizeof(who), "%s[%lld]",
+			 ua_safe(d->row.part[0], exe, sizeof(exe)), d->pid);
+		printf("  %6lu  %s  %-*s  %-*s  %-*s  %-*s  %s%s\n", d->count,
+		       when, we, who, wo, d->row.part[1], wc, d->row.part[2],
+		       wb, ua_safe(d->row.part[3], what, sizeof(what)),
+		       ua_safe(d->row.part[4], rule, sizeof(rule)),
+		       d->permissive ? " (permissive: it ran)" : "");
+	}
+}
+
+static void print_counts(struct report *rep)
+{
+	int we = width(&rep->counts, 0, 3), wo = width(&rep->counts, 1, 2);
+	int wc = width(&rep->counts, 2, 3);
+	char exe[4200];
+	size_t i;
+
+	table_sort(&rep->counts, by_exe_count);
+	printf("\nOps per executable:\n");
+	printf("  %-*s  %-*s  %-*s  %-8s  %8s\n", we, "EXE", wo, "OP", wc,
+	       "CTX", "DECISION", "COUNT");
+	for (i = 0; i < rep->counts.n; i++) {
+		const struct count_row *c =
+			(const struct count_row *)rep->counts.rows[i];
+
+		printf("  %-*s  %-*s  %-*s  %-8s  %8lu\n", we,
+		       ua_safe(c->row.part[0], exe, sizeof(exe)), wo,
+		       c->row.part[1], wc, c->row.part[2], c->row.part[3],
+		       c->count);
+	}
+}
+
+static void print_objects(struct report *rep)
+{
+	char buf[4200];
+	const char *exe = NULL;
+	unsigned long shown = 0;
+	size_t i;
+
+	/* Rows of the same layout as count_row: count after the key. */
+	table_sort(&rep->objects, by_exe_count);
+	printf("\nTop objects per executable:\n");
+	for (i = 0; i < rep->objects.n; i++) {
+		const struct object_row *o =
+			(const struct object_row *)rep->objects.rows[i];
+
+		if (!exe || strcmp(exe, o->row.part[0])) {
+			exe = o->row.part[0];
+			shown = 0;
+			printf("  %s\n", ua_safe(exe, buf, sizeof(buf)));
+		}
+		if (o->count && shown++ < rep->top)
+			printf("    %8lu  %s\n", o->count,
+			       ua_safe(o->row.part[1], buf, sizeof(buf)));
+	}
+}
+
+static int report_opt(int c, const char *arg, void *ctx)
+{
+	struct report *rep = ctx;
+
+	switch (c) {
+	case 'j':
+		rep->json = true;
+		return 0;
+	case 't':
+		return ua_number("report", "--top", arg, &rep->top);
+	default:
+		return ua_usage("report", "unknown option \"%s\"", arg ?: "?");
+	}
+}
+
+int cmd_report(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		UA_LONG_OPTIONS,
+		{ "json", no_argument, NULL, 'j' },
+		{ "top", required_argument, NULL, 't' },
+		{},
+	};
+	struct report rep = { .top = 5 };
+	char first[64], last[64];
+	struct ua_summary sum;
+	struct ua_opts o;
+	int ret;
+
+	if (wants_help(argc, argv)) {
+		printf(report_help, prog);
+		return 0;
+	}
+	ret = ua_getopt(argc, argv, "", opts, &o, report_opt, &rep);
+	if (ret)
+		return ret;
+	ret = ua_read_logs(&o, count, &rep, &sum);
+	if (ret == EXIT_FAIL)
+		goto out;
+	if (!sum.records) {
+		fprintf(stderr, "No uringaudit record%s in \"%s\".\n",
+			o.nexes || o.ops || o.decisions ||
+					o.since != TIME_MIN ||
+					o.until != TIME_MAX ?
+				" matches" :
+				"",
+			sum.files);
+		ret = ret ?: EXIT_NO_RECORDS;
+		goto out;
+	}
+	if (rep.json)
+		goto out;
+	ua_format_time(sum.first_ms, first, sizeof(first), false);
+	ua_format_time(sum.last_ms, last, sizeof(last), false);
+	printf("Records: %lu, from %s to %s\nLogs:    %s\n\n", sum.records,
+	       first, last, sum.files);
+	print_denials(&rep);
+	print_counts(&rep);
+	print_objects(&rep);
+	printf("\nRecords lost: %lu", sum.lost);
+	if (sum.lost)
+		printf(" (serial numbers missing from the log: %s)", sum.gaps);
+	printf("\n");
+out:
+	table_free(&rep.denials);
+	table_free(&rep.counts);
+	table_free(&rep.objects);
+	return ret;
+}
