@@ -297,9 +297,10 @@ lint: kernel
 	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi; \
 	echo "lint: security/uringaudit is checkpatch, clang-format, sparse and W=1 clean"
 
+# COMPAT=1: without the io_uring LSM hook series (compat mode).
 apply:
-	@test -n "$(KSRC)" || { echo "usage: make apply KSRC=/path/to/linux-6.12" >&2; exit 2; }
-	@mk/apply.sh $(KSRC)
+	@test -n "$(KSRC)" || { echo "usage: make apply KSRC=/path/to/linux-6.12 [COMPAT=1]" >&2; exit 2; }
+	@mk/apply.sh $(if $(filter 1,$(COMPAT)),--compat) $(KSRC)
 
 clean:
 	rm -rf $(BUILD)
