@@ -42,11 +42,14 @@ die() {
 	exit 1
 }
 
-[ $# -eq 2 ] && [ -n "$1" ] && [ -n "$2" ] || usage
+if [ $# -ne 2 ] || [ -z "$1" ] || [ -z "$2" ]; then
+	usage
+fi
 pristine=$(cd "$1" 2>/dev/null && pwd) || die "Failed to open \"$1\": not a directory"
 out=$(realpath -m "$2")
-[ -f "$pristine/Makefile" ] && [ -f "$pristine/scripts/checkpatch.pl" ] ||
+if [ ! -f "$pristine/Makefile" ] || [ ! -f "$pristine/scripts/checkpatch.pl" ]; then
 	die "Failed to recognise \"$pristine\": not a Linux source tree (no Makefile or scripts/checkpatch.pl)"
+fi
 kversion=$(sed -n 's/^VERSION = //p; s/^PATCHLEVEL = //p; s/^SUBLEVEL = //p' "$pristine/Makefile" | head -n 3 | paste -sd.)
 case $kversion in
 6.12.*) ;;
@@ -213,9 +216,9 @@ for f in $sources; do
 done
 [ -z "$unclaimed" ] ||
 	die "Failed to place \"${unclaimed# }\": no step of the table in $prog claims it; add it to the step whose includes and symbols it needs"
-for f in $(awk 'NF { print $2 }' <<<"$table" | grep '^security/uringaudit/' | LC_ALL=C sort -u); do
+while read -r f; do
 	grep -qxF "$f" <<<"$sources" || die "Failed to find \"$f\": the table of $prog names it but git ls-files does not"
-done
+done < <(awk 'NF { print $2 }' <<<"$table" | grep '^security/uringaudit/' | LC_ALL=C sort -u)
 for s in $steps; do
 	[ -f "$msg_dir/$s.msg" ] || die "Failed to find \"$msg_dir/$s.msg\": the commit message of step $s"
 done
@@ -347,17 +350,17 @@ check_step() {
 
 	for f in security/uringaudit/*.[ch]; do
 		[ -f "$f" ] || continue
-		for inc in $(sed -n 's/^#include "\([^"]*\)".*/\1/p' "$f"); do
+		while read -r inc; do
 			[ -f "security/uringaudit/$inc" ] ||
 				die "Failed to build step $s: \"$f\" includes \"$inc\", which the step lacks; move one of them"
-		done
+		done < <(sed -n 's/^#include "\([^"]*\)".*/\1/p' "$f")
 		if grep -Eq '^#include <(uapi/)?linux/uringaudit\.h>' "$f" && [ ! -f include/uapi/linux/uringaudit.h ]; then
 			die "Failed to build step $s: \"$f\" includes <linux/uringaudit.h>, which the step lacks"
 		fi
 	done
 	[ -f security/uringaudit/Makefile ] || return 0
 	for o in $(sed -e ':a' -e '/\\$/N; s/\\\n//; ta' security/uringaudit/Makefile |
-		sed -n 's/^[a-z]*-[^ :+]*[ ]*[:+]*=\(.*\)/\1/p' | tr ' \t' '\n\n' | grep '\.o$' | grep -v '^uringaudit\.o$'); do
+		sed -n 's/^[a-z]*-[^ :+]*[ ]*[:+]*=\(.*\)/\1/p' | tr -s ' \t' '\n' | grep '\.o$' | grep -v '^uringaudit\.o$'); do
 		[ -f "security/uringaudit/${o%.o}.c" ] ||
 			die "Failed to build step $s: its Makefile lists \"$o\" but the step has no \"${o%.o}.c\""
 	done
@@ -497,12 +500,14 @@ for t in $selftests; do echo "/$t"; done >"$st/.gitignore"
 	echo '# them as root.  They need liburing; without "lsm=...,uringaudit" they'
 	echo '# check that uringaudit stays out of the way.'
 	echo
+	# shellcheck disable=SC2016
 	echo 'CFLAGS += -Wall -O2 -D_GNU_SOURCE $(KHDR_INCLUDES)'
 	echo 'LDLIBS += -luring -lpthread'
 	echo
 	printf 'TEST_GEN_PROGS :='
 	for t in $selftests; do printf ' %s' "$t"; done
 	printf '\n\ninclude ../lib.mk\n\n'
+	# shellcheck disable=SC2016
 	printf '$(TEST_GEN_PROGS): %s\n' "$selftest_headers"
 } >"$st/Makefile"
 perl -0pi -e 's/^(TARGETS \+= uevent\n)/$1TARGETS += uringaudit\n/m or die' tools/testing/selftests/Makefile ||
@@ -530,11 +535,15 @@ for p in "$out"/[0-9][0-9][0-9][0-9]-*.patch; do
 	case ${p##*/} in 0000-*) continue ;; esac
 	subject=$(perl -ne 'if (/^Subject: \[PATCH [0-9]+\/[0-9]+\] (.*)/) { $s = $1;
 		while (<>) { last unless /^[ \t]+(.*)/; $s .= " $1" } print $s; exit }' "$p")
-	found=$(cd "$pristine" && perl scripts/checkpatch.pl --strict --terse --show-types "$p" 2>&1 |
-		grep -E ':[0-9]+: (ERROR|WARNING|CHECK):' || true)
+	found=$(cd "$pristine" || exit 1
+		perl scripts/checkpatch.pl --strict --terse --show-types "$p" 2>&1 |
+			grep -E ':[0-9]+: (ERROR|WARNING|CHECK):'
+		exit 0)
 	left=
+	kept=0
 	while IFS= read -r line; do
 		[ -n "$line" ] || continue
+		kept=$((kept + 1))
 		n=$(sed -n 's/.*:\([0-9]*\): \(ERROR\|WARNING\|CHECK\):.*/\1/p' <<<"$line")
 		type=$(sed -n 's/.*: \(ERROR\|WARNING\|CHECK\):\([A-Z_]*\):.*/\2/p' <<<"$line")
 		text=$(sed -n "${n}p" "$p")
@@ -550,11 +559,15 @@ for p in "$out"/[0-9][0-9][0-9][0-9]-*.patch; do
 			END { exit !found }' <<<"$accepted"; then
 			continue
 		fi
+		kept=$((kept - 1))
 		left="$left$line"$'\n'"    $text"$'\n'
 	done <<<"$found"
 	if [ -n "$left" ]; then
 		printf '%s' "$left" >&2
+		echo "  CHECK   ${p##*/}: FAILED, $(grep -c ': \(ERROR\|WARNING\|CHECK\):' <<<"$left") findings"
 		failed=$((failed + 1))
+	else
+		echo "  CHECK   ${p##*/}: ok ($kept accepted findings)"
 	fi
 done
 [ $failed -eq 0 ] || die "Failed to pass checkpatch.pl --strict: $failed patches of \"$out\" have the findings above"
