@@ -501,14 +501,13 @@ for t in $selftests; do echo "/$t"; done >"$st/.gitignore"
 	echo '# check that uringaudit stays out of the way.'
 	echo
 	# shellcheck disable=SC2016
-	echo 'CFLAGS += -Wall -O2 -D_GNU_SOURCE $(KHDR_INCLUDES)'
+	echo 'CFLAGS += -Wall -O2 $(KHDR_INCLUDES)'
 	echo 'LDLIBS += -luring -lpthread'
+	echo "LOCAL_HDRS += $selftest_headers"
 	echo
 	printf 'TEST_GEN_PROGS :='
 	for t in $selftests; do printf ' %s' "$t"; done
-	printf '\n\ninclude ../lib.mk\n\n'
-	# shellcheck disable=SC2016
-	printf '$(TEST_GEN_PROGS): %s\n' "$selftest_headers"
+	printf '\n\ninclude ../lib.mk\n'
 } >"$st/Makefile"
 perl -0pi -e 's/^(TARGETS \+= uevent\n)/$1TARGETS += uringaudit\n/m or die' tools/testing/selftests/Makefile ||
 	die "Failed to add uringaudit to the TARGETS of \"tools/testing/selftests/Makefile\": the line TARGETS += uevent not found"
