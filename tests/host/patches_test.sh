@@ -200,7 +200,7 @@ for c in $applied; do
 		continue
 	fi
 	# shellcheck disable=SC2086
-	timed "patch $name builds: make $(tr '\n' ' ' <<<"$d")" kmake olddefconfig $d || continue
+	timed "patch $name builds: make ${d//$'\n'/ }" kmake olddefconfig $d || continue
 	if [ -d "$tree/security/uringaudit" ]; then
 		timed "patch $name: security/uringaudit links" links
 	fi
