@@ -447,11 +447,15 @@ int uringaudit_object_sockinfo(const struct uringaudit_object *obj, u32 op,
 	if (obj->type == URINGAUDIT_OBJ_SOCKET && obj->addr) {
 		len = min_t(int, obj->addrlen, sizeof(info->storage));
 		memcpy(&info->storage, obj->addr, len);
-	} else if (op == URINGAUDIT_OP_LISTEN || op == URINGAUDIT_OP_ACCEPT ||
-		   op == URINGAUDIT_OP_BIND) {
+	} else if (op == URINGAUDIT_OP_LISTEN || op == URINGAUDIT_OP_ACCEPT) {
 		len = kernel_getsockname(sock,
 					 (struct sockaddr *)&info->storage);
-	} else if (op != URINGAUDIT_OP_SOCKET) {
+	} else if (op != URINGAUDIT_OP_SOCKET && op != URINGAUDIT_OP_BIND &&
+		   op != URINGAUDIT_OP_CONNECT) {
+		/*
+		 * The peer's; a bind or a connect has no address but the
+		 * one it names, which a later hook of the op shows.
+		 */
 		len = kernel_getpeername(sock,
 					 (struct sockaddr *)&info->storage);
 	}
