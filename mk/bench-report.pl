@@ -171,7 +171,10 @@ tests/uring-bench.c); do not edit: run it again when the code changes.
   **compat**: the kernel built without the series, `lsm=landlock,uringaudit`
   (uringaudit sees io_uring only through the file and socket hooks,
   `mediation compat`).
-- In each boot, per configuration and workload: a warm-up, then $reps repeats,
+- In each boot, per configuration and workload: a warm-up, then $reps repeats
+  (`BENCH_REPS`; 3 by default, down from 5: under `-icount` the repeats of
+  a boot differ by less than the spread column shows, and a full run must
+  fit in about 30 minutes),
   interleaved with the other configurations of the same boot; the median
   of the repeats. Phase 1 of each boot measures every workload with no
   policy loaded; phase 2 the configurations (the absent boot: the
@@ -267,6 +270,8 @@ the precise and compat boots). Records are read by an audit daemon in the
 guest (a process registered as auditd, which counts what it reads by
 type), and the time until it has read them all is part of the cost. The
 kernel does not audit reads and writes (their opcodes are `audit_skip`).
+These two configurations run an eighth of each workload's ops (a record
+costs ten times the op), to keep `make bench` within its half hour.
 
 | Workload | absent | URINGOP, absent boot | URINGOP, precise boot | precise: audit | URINGOP, compat boot | compat: audit | own records per op: URINGOP / precise / compat | audit records of any type per op: URINGOP / precise / compat | lost |
 |---|---|---|---|---|---|---|---|---|---|
