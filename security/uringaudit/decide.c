@@ -71,6 +71,14 @@ static void gather_object(struct uringaudit_scratch *s,
 	u8 *st = subj->state;
 	int ret;
 
+	if (q->unseen) {
+		/* It has a path, which nothing will show: fail closed. */
+		st[ilog2(URINGAUDIT_MATCH_PATH)] = URINGAUDIT_VALUE_FAILED;
+		st[ilog2(URINGAUDIT_MATCH_PATH_NAME)] = URINGAUDIT_VALUE_FAILED;
+		errs[ilog2(URINGAUDIT_MATCH_PATH)] = -EOPNOTSUPP;
+		errs[ilog2(URINGAUDIT_MATCH_PATH_NAME)] = -EOPNOTSUPP;
+		return;
+	}
 	if (!q->obj) {
 		u8 state = q->later ? URINGAUDIT_VALUE_PENDING :
 				      URINGAUDIT_VALUE_ABSENT;

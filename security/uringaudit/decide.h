@@ -25,6 +25,8 @@
  * @later: Whether a hook later in the op shows its object (or, for a
  *	socket, its address): rules on it then make the decision wait for
  *	that hook.
+ * @unseen: The op has an object no hook will show (an O_PATH open): rules
+ *	on its path fail closed.
  */
 struct uringaudit_query {
 	u32 op;
@@ -33,6 +35,7 @@ struct uringaudit_query {
 	struct uringaudit_who who;
 	const struct uringaudit_object *obj;
 	bool later;
+	bool unseen;
 };
 
 /**

@@ -25,6 +25,7 @@
  * Copyright (C) 2026 The uringaudit authors
  */
 
+#include <linux/fcntl.h>
 #include <linux/io_uring.h>
 #include <linux/lsm_hooks.h>
 #include <linux/rcupdate.h>
@@ -125,8 +126,15 @@ static int decide_note(struct uringaudit_scratch *s,
 
 	uringaudit_decide(s, q, d);
 	if (uringaudit_records(d) &&
-	    !note(recp, q->op, q->ctx, d, q->obj, &q->who, s))
+	    !note(recp, q->op, q->ctx, d, q->obj, &q->who, s)) {
+		/* Denied for want of its record: none is written later. */
 		ret = -EACCES;
+		if (*recp) {
+			uringaudit_record_free(*recp);
+			kfree(*recp);
+			*recp = NULL;
+		}
+	}
 	if (uringaudit_denies(d))
 		ret = -EACCES;
 	uringaudit_decision_release(d);
@@ -363,7 +371,12 @@ static noinline int issue_slow(struct io_uring_issue *issue)
 			q.obj = &file;
 			f->file = issue->file;
 		}
-		q.later = !q.obj || (BIT_ULL(q.op) & URINGAUDIT_SOCK_OPS);
+		/* An O_PATH open shows its file to no hook. */
+		q.unseen = (opcode == IORING_OP_OPENAT ||
+			    opcode == IORING_OP_OPENAT2) &&
+			   (issue->open_flags & O_PATH);
+		q.later = !q.unseen &&
+			  (!q.obj || (BIT_ULL(q.op) & URINGAUDIT_SOCK_OPS));
 		ret = decide_note(&f->scratch, &q, &f->rec, &d);
 		if (d.pending)
 			f->pending |= BIT_ULL(q.op);
