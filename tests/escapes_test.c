@@ -116,10 +116,7 @@ static bool is_wanted(const struct audit_record *rec, const void *arg)
 /* Whether the record's op= names @class. */
 static bool op_has(const struct audit_record *rec, const char *class)
 {
-	char val[128];
-
-	return field_get(rec->text, "op", val, sizeof(val)) &&
-	       list_has(val, class);
+	return field_has(rec->text, "op", class);
 }
 
 struct serial_record {

@@ -234,7 +234,7 @@ static void daemon_main(int out, const char *pid, bool stall)
 		if (msg.nlh.nlmsg_type != AUDIT_URINGAUDIT ||
 		    !field_is(msg.text, "origin_pid", want) ||
 		    !(field_is(msg.text, "opcode", "read") ||
-		      field_is(msg.text, "op", "read")))
+		      field_has(msg.text, "op", "read")))
 			continue;
 		/* Compat mode: no result=; count the records alone. */
 		if (!field_get(msg.text, "result", val, sizeof(val))) {
