@@ -9,8 +9,9 @@
  *   audit's lost counter (AUDIT_GET) and uringaudit's records_lost stay.
  * - "unrecorded deny": an op whose record cannot be written (the backlog
  *   full, backlog_wait_time 0, the daemon not reading) fails with -EACCES
- *   and is counted lost; under "unrecorded allow", the default, the same
- *   op runs, its record lost and counted.
+ *   and is counted in records_lost and unrecorded_denied; under
+ *   "unrecorded allow", the default, the same op runs, its record lost and
+ *   counted in records_lost only.
  *
  * Audit's settings are restored after each test.
  *
@@ -393,7 +394,7 @@ TEST_F(loss, unrecorded_deny_denies_op_without_record)
 	char policy[64];
 	struct audit_status s;
 	struct io_uring ring;
-	long lost;
+	long lost, denied;
 	int fd;
 
 	fd = open(self->path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
@@ -414,10 +415,14 @@ TEST_F(loss, unrecorded_deny_denies_op_without_record)
 	ASSERT_EQ(0, audit_set(AUDIT_STATUS_BACKLOG_LIMIT |
 				       AUDIT_STATUS_BACKLOG_WAIT_TIME,
 			       &s));
+	denied = stat_value("unrecorded_denied");
 	EXPECT_EQ(-EACCES, op_with_full_backlog(&ring, self->path));
+	EXPECT_EQ(denied + 1, stat_value("unrecorded_denied"));
 
 	ASSERT_EQ(0, load_policy(audit_op));
+	denied = stat_value("unrecorded_denied");
 	EXPECT_EQ(0, op_with_full_backlog(&ring, self->path));
+	EXPECT_EQ(denied, stat_value("unrecorded_denied"));
 	io_uring_queue_exit(&ring);
 }
 
