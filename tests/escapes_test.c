@@ -604,10 +604,8 @@ static void prep_send_fd(struct io_uring_sqe *sqe, int target)
 /*
  * A MSG_RING without a file is recorded with the ring it targets: the same
  * id as the record of an op of that ring says ring=.
- *
- * KERNEL BUG (reported, 2026-12-01): fails while the kernel's random pool
- * is not ready (always, in the test guest): ring= and target_ring= are
- * printed with %p, which then prints "(____ptrval____)" for every ring.
+ * (Before ring ids were a keyed hash, %p printed "(____ptrval____)" for
+ * every ring until the random pool was ready: this test failed.)
  */
 TEST_F(escapes, msg_ring_recorded_with_target_ring)
 {

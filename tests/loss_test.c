@@ -154,9 +154,6 @@ FIXTURE_SETUP(loss)
 	snprintf(self->pid, sizeof(self->pid), "%d", getpid());
 	snprintf(self->path, sizeof(self->path), "/tmp/loss.%d", getpid());
 	ASSERT_EQ(0, audit_get(&self->saved));
-	if (self->saved.pid)
-		SKIP(return, "an audit daemon (pid %u) is registered",
-			   self->saved.pid);
 	self->restore = true;
 	ASSERT_EQ(0, pipe2(self->pipe, O_CLOEXEC));
 }
@@ -179,7 +176,10 @@ FIXTURE_TEARDOWN(loss)
 	unlink(self->path);
 }
 
-/* What the daemon counted, written to the pipe when it saw the marker. */
+/*
+ * What the daemon counted, written to the pipe when it saw the marker;
+ * first, its registration's result in marker (0 or -errno).
+ */
 struct tally {
 	int records;
 	int distinct;
@@ -209,12 +209,13 @@ static void daemon_main(int out, const char *pid, bool stall)
 	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof(size)))
 		_exit(2);
 	s.pid = getpid();
-	if (audit_request(fd, AUDIT_SET,
-			  &(struct audit_status){ .mask = AUDIT_STATUS_PID,
-						  .pid = s.pid },
-			  sizeof(s)))
-		_exit(3);
-	if (write(out, &t, sizeof(t)) != sizeof(t))
+	/* A registered daemon that died is replaced; a live one is not. */
+	t.marker =
+		audit_request(fd, AUDIT_SET,
+			      &(struct audit_status){ .mask = AUDIT_STATUS_PID,
+						      .pid = s.pid },
+			      sizeof(s));
+	if (write(out, &t, sizeof(t)) != sizeof(t) || t.marker)
 		_exit(4);
 	if (stall)
 		for (;;)
@@ -279,8 +280,17 @@ static int start_daemon(FIXTURE_DATA(loss) * self, bool stall)
 		daemon_main(self->pipe[1], self->pid, stall);
 	if (read(self->pipe[0], &t, sizeof(t)) != sizeof(t))
 		return -ESRCH;
-	return 0;
+	return t.marker;
 }
+
+/* Start the daemon, or skip when another one is registered. */
+#define START_DAEMON(stall)                                                 \
+	do {                                                                \
+		int __ret = start_daemon(self, stall);                      \
+		if (__ret == -EEXIST)                                       \
+			SKIP(return, "another audit daemon is registered"); \
+		ASSERT_EQ(0, __ret);                                        \
+	} while (0)
 
 TEST_F_TIMEOUT(loss, reads_all_recorded_under_small_backlog, 120)
 {
@@ -303,7 +313,7 @@ TEST_F_TIMEOUT(loss, reads_all_recorded_under_small_backlog, 120)
 					 "audit opcode=read\n" :
 					 "audit op=read ctx=inline,iowq\n"));
 
-	ASSERT_EQ(0, start_daemon(self, false));
+	START_DAEMON(false);
 	s = self->saved;
 	s.backlog_limit = 64;
 	ASSERT_EQ(0, audit_set(AUDIT_STATUS_BACKLOG_LIMIT, &s));
@@ -408,7 +418,7 @@ TEST_F(loss, unrecorded_deny_denies_op_without_record)
 	EXPECT_EQ(0, audited_op(&ring, self->path));
 	EXPECT_EQ(lost, stat_value("records_lost"));
 
-	ASSERT_EQ(0, start_daemon(self, true));
+	START_DAEMON(true);
 	s = self->saved;
 	s.backlog_limit = 1;
 	s.backlog_wait_time = 0;
