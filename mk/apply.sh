@@ -151,38 +151,46 @@ edit Documentation/admin-guide/kernel-parameters.txt '^	uringaudit\.default=$' \
 	'the entry usbcore.authorized_default= of the kernel parameters'
 
 # The series: applied (precise mode) or removed (--compat), on the staged
-# copies.  A tree that has it is recognised by reversing it on a copy.
-has_series() {
-	local i p tmp=$1
+# copies.  How much of it a tree has is found by reversing its first K
+# patches on a copy, from the whole series down: a tree wired before the
+# series grew a patch has the first ones, and gets the rest.
+reverses() {
+	local i p k=$1 tmp
 
-	for ((i = ${#series[@]} - 1; i >= 0; i--)); do
-		p=${series[i]}
-		patch -d "$tmp" -p1 -R -s -f --no-backup-if-mismatch <"$p" >/dev/null 2>&1 || return 1
+	tmp=$(mktemp -d -p "$stage")
+	for f in $series_files; do
+		mkdir -p "$tmp/$(dirname "$f")"
+		cp "$stage/$f" "$tmp/$f"
 	done
+	for ((i = k - 1; i >= 0; i--)); do
+		p=${series[i]}
+		if ! patch -d "$tmp" -p1 -R -s -f --no-backup-if-mismatch <"$p" >/dev/null 2>&1; then
+			rm -rf "$tmp"
+			return 1
+		fi
+	done
+	rm -rf "$tmp"
 }
-check=$(mktemp -d -p "$stage")
-for f in $series_files; do
-	mkdir -p "$check/$(dirname "$f")"
-	cp "$stage/$f" "$check/$f"
+applied=0
+for ((k = ${#series[@]}; k > 0; k--)); do
+	if reverses "$k"; then
+		applied=$k
+		break
+	fi
 done
-if has_series "$check"; then
-	mode=precise
-else
-	mode=compat
-fi
-if [ $compat = 0 ] && [ $mode = compat ]; then
-	for p in "${series[@]}"; do
+if [ $compat = 0 ]; then
+	for ((i = applied; i < ${#series[@]}; i++)); do
+		p=${series[i]}
 		patch -d "$stage" -p1 -s -f --no-backup-if-mismatch <"$p" >"$stage/patch.log" 2>&1 ||
 			die "Failed to apply \"${p#"$repo"/}\": $(head -n 3 "$stage/patch.log" | tr '\n' ' '); the tree is untouched"
 	done
-elif [ $compat = 1 ] && [ $mode = precise ]; then
-	for ((i = ${#series[@]} - 1; i >= 0; i--)); do
+else
+	for ((i = applied - 1; i >= 0; i--)); do
 		p=${series[i]}
 		patch -d "$stage" -p1 -R -s -f --no-backup-if-mismatch <"$p" >"$stage/patch.log" 2>&1 ||
 			die "Failed to remove \"${p#"$repo"/}\": $(head -n 3 "$stage/patch.log" | tr '\n' ' '); the tree is untouched"
 	done
 fi
-rm -rf "$check"
 
 # Everything is ready: write only what differs, so a second run is a no-op.
 changed=0

@@ -171,7 +171,22 @@ fresh
 sed -i 's/io_issue_sqe(/io_issue_sqe_renamed(/' "$work/t/io_uring/io_uring.c"
 refused "refuses a tree the io_uring series does not fit, untouched" "Failed to apply"
 
-# 14
+# 14: a tree wired before the series grew its last patch gets it.
+fresh
+mapfile -t series < <(find "$top/patches/io_uring-lsm" -name '0[0-9][0-9][1-9]-*.patch' | LC_ALL=C sort)
+for p in "${series[@]:0:${#series[@]}-1}"; do
+	patch -d "$work/t" -p1 -s -f --no-backup-if-mismatch <"$p" >/dev/null
+done
+out=$("$apply" "$work/t" 2>&1)
+rc=$?
+last=${series[${#series[@]}-1]}
+if [ $rc -eq 0 ] && patch -d "$work/t" -p1 -R --dry-run -s -f <"$last" >/dev/null 2>&1; then
+	ok "a tree with the series' first patches gets the rest"
+else
+	not_ok "a tree with the series' first patches gets the rest" "rc=$rc" "$out"
+fi
+
+# 15
 out=$("$apply" 2>&1)
 rc=$?
 if [ $rc -eq 2 ] && grep -q usage <<<"$out"; then
