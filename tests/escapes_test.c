@@ -419,30 +419,42 @@ static int ring_openat(const char *path, int flags)
 }
 
 /*
- * An O_PATH open reaches no file_open hook: it is decided on its path as
- * io_uring issues it, as any open.
- *
- * KERNEL BUG (reported, 2026-12-01): fails.  The issue leaves a path rule
- * pending on the object a hook will show; no hook shows an O_PATH open's
- * file, so the rule is tried on no path, does not match, and the default
- * allows the open (-EACCES expected, a descriptor returned).
+ * An O_PATH open reaches no hook that shows its file: it is decided at its
+ * issue as an open (op= rules decide it), and its path, which nothing
+ * shows, fails closed: a deny rule on a path denies it, wherever the file,
+ * with reason="path:EOPNOTSUPP"; an allow rule on a path does not allow
+ * it.
  */
 TEST_F(escapes, opath_open_decided_as_open)
 {
 	struct audit_record rec;
 	char policy[128], opid[32], other[96];
 
-	snprintf(policy, sizeof(policy), "deny op=open path=%s\n", self->dir);
-	ASSERT_EQ(0, load_policy(policy));
-	/* Outside the denied directory, it opens. */
 	snprintf(other, sizeof(other), "%s.other", self->dir);
 	ASSERT_EQ(0, mknod(other, S_IFREG | 0600, 0));
-	EXPECT_LE(0, ring_openat(other, O_PATH));
-	EXPECT_EQ(-EACCES, ring_openat(self->path, O_PATH));
-	unlink(other);
 	snprintf(opid, sizeof(opid), "origin_pid=%s", self->pid);
+	/* By class: denied, and a plain open of the same file too. */
+	ASSERT_EQ(0, load_policy("deny op=open\n"));
+	EXPECT_EQ(-EACCES, ring_openat(other, O_PATH));
+	EXPECT_EQ(-EACCES, ring_openat(other, O_RDONLY));
+	/* By path: denied in the directory and, failing closed, outside. */
+	snprintf(policy, sizeof(policy), "deny op=open path=%s\n", self->dir);
+	ASSERT_EQ(0, load_policy(policy));
+	EXPECT_EQ(-EACCES, ring_openat(self->path, O_PATH));
 	WAIT_RECORD(&rec, "opcode=openat", opid, "decision=deny", "result=-13");
 	EXPECT_TRUE(op_has(&rec, "open"));
+	EXPECT_NE(NULL, strstr(rec.text, "reason=\"path:EOPNOTSUPP\""));
+	EXPECT_EQ(-EACCES, ring_openat(other, O_PATH));
+	/* Outside the directory, a plain open shows its file: allowed. */
+	EXPECT_LE(0, ring_openat(other, O_RDONLY));
+	/* An allow rule on a path cannot allow what it cannot see. */
+	snprintf(policy, sizeof(policy),
+		 "allow op=setup\nallow op=open path=%s\ndefault deny\n",
+		 self->dir);
+	ASSERT_EQ(0, load_policy(policy));
+	EXPECT_LE(0, ring_openat(self->path, O_RDONLY));
+	EXPECT_EQ(-EACCES, ring_openat(self->path, O_PATH));
+	unlink(other);
 }
 
 /* Splice @in to @out (4 bytes) through a new ring: the CQE's res. */
