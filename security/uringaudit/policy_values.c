@@ -238,14 +238,12 @@ static bool parse_ipv6(const char *s, u32 len, u8 *ip)
 			if (++digits > 4)
 				return false;
 		}
-		if (!digits)
+		if (!digits || nh + nt == 8)
 			return false;
 		if (gap)
 			tail[nt++] = (u16)v;
 		else
 			head[nh++] = (u16)v;
-		if (nh + nt > 8)
-			return false;
 		if (i == len)
 			break;
 		if (s[i] != ':')
