@@ -20,6 +20,9 @@ FUZZ     := $(BUILD)/fuzz/policy_fuzz
 DKOBJ    := $(BUILD)/kernel-debug
 DBZIMAGE := $(DKOBJ)/arch/x86/boot/bzImage
 TESTBIN  := $(BUILD)/tests
+# The pristine 6.12 tree the upstream posting is made against, and the posting.
+PRISTINE := $(BUILD)/linux-pristine
+PATCHES  := $(BUILD)/patches
 INITRAMFS := $(BUILD)/initramfs.cpio.gz
 LOGS     := $(BUILD)/logs
 TARBALL  ?= /usr/src/linux-source-6.12.tar.xz
@@ -63,7 +66,7 @@ TEST_CFLAGS := -O2 -g -static -Wall -Wextra -Werror -D_GNU_SOURCE \
 TEST_LIBS := -luring -lpthread
 
 .PHONY: help deps source wire config kernel kernel-compat kernel-debug headers tests \
-	initramfs ctl install \
+	initramfs ctl install patches \
 	check check-host check-guest check-debug demo bench fuzz lint apply clean distclean
 
 help:
@@ -73,6 +76,7 @@ help:
 	@echo "  make check-debug the guest suites on a lockdep/KASAN/kmemleak/UBSAN kernel"
 	@echo "  make bench       measure what uringaudit costs (QEMU -icount); writes docs/benchmarks.md"
 	@echo "  make apply KSRC=/path/to/linux   wire uringaudit into your own 6.12 tree"
+	@echo "  make patches     write the upstream posting into $(PATCHES) (checkpatch --strict clean)"
 	@echo "  make deps        install the Debian packages needed (apt-get)"
 	@echo "  make source      unpack Debian's linux-source-6.12 into $(LINUX)"
 	@echo "  make wire        overlay this repo onto that tree, register the LSM, apply the series"
@@ -204,12 +208,14 @@ initramfs: tests
 	@$(MAKE) -s --no-print-directory $(INITRAMFS)
 
 check-host: deps ctl $(FUZZ)
+	@$(MAKE) -s --no-print-directory $(PRISTINE)/.unpacked
 	@mkdir -p $(LOGS)
 	@rm -f $(LOGS)/host-*.tap
 	@for t in tests/host/*_test.sh; do \
 		n=$$(basename $$t .sh); \
 		echo "  HOST    $$n"; \
 		{ echo "### BEGIN $$n"; TARBALL=$(TARBALL) LINUX=$(LINUX) \
+		  BUILD=$(BUILD) PRISTINE=$(PRISTINE) KCACHE=$(KCACHE) JOBS=$(JOBS) \
 		  CTL=$(BUILD)/ctl/uringaudit-ctl FAIL_WRITES=$(BUILD)/ctl/fail-writes \
 		  FUZZ=$(FUZZ) bash $$t 2>&1; \
 		  echo "### END $$n rc=$$?"; } > $(LOGS)/host-$$n.tap; \
@@ -300,9 +306,18 @@ lint: kernel
 	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi; \
 	echo "lint: security/uringaudit is checkpatch, clang-format, sparse and W=1 clean"
 
+# The upstream posting: the io_uring LSM hook series, uringaudit in steps
+# that each build, docs, selftests and a cover letter, against the pristine
+# tree; checkpatch --strict clean (tests/host/patches_test.sh applies and
+# builds it).
+patches: deps
+	@$(MAKE) -s --no-print-directory $(PRISTINE)/.unpacked
+	@mk/patches.sh $(PRISTINE) $(PATCHES)
+
+# COMPAT=1: without the io_uring LSM hook series (compat mode).
 apply:
-	@test -n "$(KSRC)" || { echo "usage: make apply KSRC=/path/to/linux-6.12" >&2; exit 2; }
-	@mk/apply.sh $(KSRC)
+	@test -n "$(KSRC)" || { echo "usage: make apply KSRC=/path/to/linux-6.12 [COMPAT=1]" >&2; exit 2; }
+	@mk/apply.sh $(if $(filter 1,$(COMPAT)),--compat) $(KSRC)
 
 clean:
 	rm -rf $(BUILD)

@@ -1,5 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
+# The perl substitutions are single-quoted on purpose: $1 there is perl's.
+# shellcheck disable=SC2016
 #
 # Wire uringaudit into a Linux 6.12 source tree: copy its sources in,
 # register the LSM where the kernel build expects it, and apply the
@@ -42,12 +44,15 @@ case ${1:-} in
 	;;
 -*) usage ;;
 esac
-[ $# -eq 1 ] && [ -n "$1" ] || usage
+if [ $# -ne 1 ] || [ -z "$1" ]; then
+	usage
+fi
 ksrc=$1
 
 [ -d "$ksrc" ] || die "Failed to open \"$ksrc\": not a directory"
-[ -f "$ksrc/Makefile" ] && [ -f "$ksrc/security/security.c" ] ||
+if [ ! -f "$ksrc/Makefile" ] || [ ! -f "$ksrc/security/security.c" ]; then
 	die "Failed to recognise \"$ksrc\": not a Linux source tree (no Makefile or security/security.c)"
+fi
 
 version=$(sed -n 's/^VERSION = //p' "$ksrc/Makefile" | head -n1)
 patchlevel=$(sed -n 's/^PATCHLEVEL = //p' "$ksrc/Makefile" | head -n1)
@@ -55,10 +60,10 @@ patchlevel=$(sed -n 's/^PATCHLEVEL = //p' "$ksrc/Makefile" | head -n1)
 	die "Failed to wire \"$ksrc\": it is Linux ${version:-?}.${patchlevel:-?}, uringaudit supports 6.12 only"
 
 # The series, in order (the cover letter is not a patch).
-series=$(find "$series_dir" -name '[0-9][0-9][0-9][0-9]-*.patch' ! -name '0000-*' | LC_ALL=C sort)
-[ -n "$series" ] || die "Failed to find the io_uring LSM series in \"$series_dir\""
+mapfile -t series < <(find "$series_dir" -name '[0-9][0-9][0-9][0-9]-*.patch' ! -name '0000-*' | LC_ALL=C sort)
+[ ${#series[@]} -gt 0 ] || die "Failed to find the io_uring LSM series in \"$series_dir\""
 # Files the series touches.
-series_files=$(sed -n 's|^+++ b/||p' $series | LC_ALL=C sort -u)
+series_files=$(sed -n 's|^+++ b/||p' "${series[@]}" | LC_ALL=C sort -u)
 
 # Files we edit, relative to the tree: staged, edited, installed if changed.
 edits="security/Kconfig security/Makefile include/uapi/linux/lsm.h
@@ -100,8 +105,9 @@ perl -0pi -e 's{(\nconfig LSM\n.*?\n\thelp\n)}{
 	"$stage/security/Kconfig"
 defaults=$(sed -n '/^config LSM$/,/^\thelp$/p' "$stage/security/Kconfig" | grep -c '^	default "' || true)
 ours=$(sed -n '/^config LSM$/,/^\thelp$/p' "$stage/security/Kconfig" | grep -c '^	default ".*,uringaudit,bpf"' || true)
-[ "$defaults" -gt 0 ] && [ "$defaults" = "$ours" ] ||
+if [ "$defaults" -eq 0 ] || [ "$defaults" != "$ours" ]; then
 	die "Failed to wire \"security/Kconfig\": $ours of $defaults defaults of config LSM end in \",bpf\"; the tree is untouched"
+fi
 
 # security/Makefile: build our directory.
 edit security/Makefile '^obj-\$\(CONFIG_SECURITY_URINGAUDIT\)[[:space:]]+\+= uringaudit/$' \
@@ -147,9 +153,10 @@ edit Documentation/admin-guide/kernel-parameters.txt '^	uringaudit\.default=$' \
 # The series: applied (precise mode) or removed (--compat), on the staged
 # copies.  A tree that has it is recognised by reversing it on a copy.
 has_series() {
-	local p tmp=$1
+	local i p tmp=$1
 
-	for p in $(printf '%s\n' $series | LC_ALL=C sort -r); do
+	for ((i = ${#series[@]} - 1; i >= 0; i--)); do
+		p=${series[i]}
 		patch -d "$tmp" -p1 -R -s -f --no-backup-if-mismatch <"$p" >/dev/null 2>&1 || return 1
 	done
 }
@@ -164,12 +171,13 @@ else
 	mode=compat
 fi
 if [ $compat = 0 ] && [ $mode = compat ]; then
-	for p in $series; do
+	for p in "${series[@]}"; do
 		patch -d "$stage" -p1 -s -f --no-backup-if-mismatch <"$p" >"$stage/patch.log" 2>&1 ||
 			die "Failed to apply \"${p#"$repo"/}\": $(head -n 3 "$stage/patch.log" | tr '\n' ' '); the tree is untouched"
 	done
 elif [ $compat = 1 ] && [ $mode = precise ]; then
-	for p in $(printf '%s\n' $series | LC_ALL=C sort -r); do
+	for ((i = ${#series[@]} - 1; i >= 0; i--)); do
+		p=${series[i]}
 		patch -d "$stage" -p1 -R -s -f --no-backup-if-mismatch <"$p" >"$stage/patch.log" 2>&1 ||
 			die "Failed to remove \"${p#"$repo"/}\": $(head -n 3 "$stage/patch.log" | tr '\n' ' '); the tree is untouched"
 	done

@@ -162,6 +162,25 @@ static inline bool field_get(const char *text, const char *key, char *buf,
 	return false;
 }
 
+/*
+ * field_has() - Whether field @key of @text is a comma-separated list that
+ * holds @item (op= lists every class an op was recorded for).
+ */
+static inline bool field_has(const char *text, const char *key,
+			     const char *item)
+{
+	char list[256];
+	size_t n = strlen(item);
+	const char *p;
+
+	if (!field_get(text, key, list, sizeof(list)))
+		return false;
+	for (p = list; *p; p += strcspn(p, ","), p += !!*p)
+		if (strcspn(p, ",") == n && !strncmp(p, item, n))
+			return true;
+	return false;
+}
+
 /* A test of a record: whether it is the one a test waits for. */
 typedef bool (*audit_match_t)(const struct audit_record *rec, const void *arg);
 
@@ -182,7 +201,10 @@ static inline int audit_wait(int fd, struct audit_record *rec,
 	}
 }
 
-/* What a uringaudit record must say: op, ctx (or any), origin_pid. */
+/*
+ * What a uringaudit record must say: op (one of the classes it lists), ctx
+ * (or any), origin_pid.
+ */
 struct op_record {
 	const char *op;
 	const char *ctx;
@@ -194,7 +216,7 @@ static inline bool is_op_record(const struct audit_record *rec, const void *arg)
 	const struct op_record *want = arg;
 
 	return rec->type == AUDIT_URINGAUDIT &&
-	       field_is(rec->text, "op", want->op) &&
+	       field_has(rec->text, "op", want->op) &&
 	       (!want->ctx || field_is(rec->text, "ctx", want->ctx)) &&
 	       field_is(rec->text, "origin_pid", want->pid);
 }

@@ -234,6 +234,44 @@ TEST_F(cache, file_other_subject)
 	unlink(path);
 }
 
+/*
+ * An open file remembers what a subject was allowed on it, whatever the
+ * rules looked at: reads of a file are decided once, as opens are (a file
+ * moved into a denied directory after it was opened and read stays
+ * readable through that descriptor, as its permissions were checked at
+ * open).  The rule on the directory is still there: a file opened in it is
+ * denied.
+ */
+TEST_F(cache, file_remembers_path_decision)
+{
+	char dir[64], path[96], moved[96];
+	int fd, other;
+
+	snprintf(dir, sizeof(dir), "/tmp/cache-deny.%d", getpid());
+	snprintf(path, sizeof(path), "/tmp/cache-file.%d", getpid());
+	snprintf(moved, sizeof(moved), "%s/f", dir);
+	ASSERT_EQ(0, mkdir(dir, 0700));
+	fd = open(path, O_RDWR | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0600);
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(1, write(fd, "x", 1));
+	{
+		char rule[128];
+
+		snprintf(rule, sizeof(rule), "deny op=read path=%s\n", dir);
+		ASSERT_EQ(0, load_policy(rule));
+	}
+	ASSERT_EQ(1, ring_pread(&self->ring, fd));
+	ASSERT_EQ(0, rename(path, moved));
+	EXPECT_EQ(1, ring_pread(&self->ring, fd));
+	other = open(moved, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	ASSERT_LE(0, other);
+	EXPECT_EQ(-EACCES, ring_pread(&self->ring, other));
+	close(other);
+	close(fd);
+	unlink(moved);
+	rmdir(dir);
+}
+
 /* Rules on the object are decided per object, never remembered per task. */
 TEST_F(cache, path_rules_always_decide)
 {

@@ -2,8 +2,10 @@
 /*
  * uringaudit - The socket op classes over IPv6, on the loopback ::1: each
  * op inline and on io-wq is recorded with family=AF_INET6, and with
- * addr=::1 and its port where the record has an address (bind, connect,
- * send with an address); a deny rule fails it with -EACCES.
+ * addr=::1 and the port of the address the op uses: the one it names
+ * (bind, connect, send with an address), the socket's own (listen,
+ * accept), the peer's (recv, shutdown).  A deny rule on the family fails
+ * it with -EACCES, and its record names the address too.
  *
  * Copyright (C) 2026 The uringaudit authors
  */
@@ -34,6 +36,18 @@ FIXTURE_VARIANT(ipv6)
 	int (*run)(struct _test_data_ipv6 * self,
 		   const struct _fixture_variant_ipv6 *variant);
 };
+
+/* The port of @fd's own address (@peer false) or of its peer's, as text. */
+static void port_of(struct _test_data_ipv6 *self, int fd, bool peer)
+{
+	struct sockaddr_in6 sin6;
+	socklen_t len = sizeof(sin6);
+
+	if (!(peer ? getpeername : getsockname)(fd, (struct sockaddr *)&sin6,
+						&len))
+		snprintf(self->port, sizeof(self->port), "%u",
+			 ntohs(sin6.sin6_port));
+}
 
 /* Keep @fd to close it in the teardown; return it. */
 static int keep(struct _test_data_ipv6 *self, int fd)
@@ -153,6 +167,7 @@ static int run_listen(struct _test_data_ipv6 *self,
 
 	if (fd < 0)
 		return fd;
+	port_of(self, fd, false);
 	io_uring_prep_rw(IORING_OP_LISTEN, sqe, fd, NULL, 4, 0);
 	return submit(self, variant, sqe);
 }
@@ -171,6 +186,7 @@ static int run_accept(struct _test_data_ipv6 *self,
 	fd = keep(self, socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0));
 	if (fd < 0 || connect(fd, (struct sockaddr *)&sin6, sizeof(sin6)))
 		return -errno;
+	port_of(self, lfd, false);
 	io_uring_prep_accept(sqe, lfd, NULL, NULL, SOCK_CLOEXEC);
 	return submit(self, variant, sqe);
 }
@@ -227,6 +243,7 @@ static int run_recv(struct _test_data_ipv6 *self,
 		return ret;
 	if (write(pair[0], "ping", 4) != 4)
 		return -EIO;
+	port_of(self, pair[1], true);
 	io_uring_prep_recv(sqe, pair[1], buf, sizeof(buf), MSG_WAITALL);
 	return submit(self, variant, sqe);
 }
@@ -239,6 +256,7 @@ static int run_shutdown(struct _test_data_ipv6 *self,
 
 	if (ret)
 		return ret;
+	port_of(self, pair[0], true);
 	io_uring_prep_shutdown(sqe, pair[0], SHUT_WR);
 	return submit(self, variant, sqe);
 }
@@ -333,12 +351,18 @@ TEST_F(ipv6, audit_records_op)
 	expect_record(_metadata, self, variant, "audit");
 }
 
+/*
+ * The rule names the address (any IPv6 one; the family for socket, which
+ * has none): the decision waits for the hook that shows it, and the
+ * record names it.
+ */
 TEST_F(ipv6, deny_fails_op)
 {
-	char policy[64];
+	bool no_addr = !strcmp(variant->op, "socket");
+	char policy[80];
 
-	snprintf(policy, sizeof(policy), "deny op=%s ctx=%s\n", variant->op,
-		 variant->ctx);
+	snprintf(policy, sizeof(policy), "deny op=%s ctx=%s %s\n", variant->op,
+		 variant->ctx, no_addr ? "family=inet6" : "addr=::/0");
 	ASSERT_EQ(0, load_policy(policy));
 	EXPECT_EQ(-EACCES, variant->run(self, variant));
 	expect_record(_metadata, self, variant, "deny");

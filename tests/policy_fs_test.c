@@ -65,10 +65,11 @@ TEST_F(fs, files_and_modes)
 
 TEST_F(fs, policy_reads_back_normalised)
 {
+	static const char text[] =
+		"# a comment\n\ndeny  op=read,open\tctx=iowq # why\ndefault audit\r\n";
 	char buf[4096];
 
-	ASSERT_EQ(0, load_policy("# a comment\n\ndeny  op=read,open\tctx=iowq "
-				 "# why\ndefault audit\r\n"));
+	ASSERT_EQ(0, load_policy(text));
 	ASSERT_LT(0, read_text(POLICY, buf, sizeof(buf)));
 	EXPECT_STREQ("default audit\ndeny op=open,read ctx=iowq\n", buf);
 }
@@ -162,7 +163,7 @@ static char *long_path_policy(void)
 		return NULL;
 	memcpy(text, "deny path=/", 11);
 	memset(text + 11, 'a', n - 11);
-	strcpy(text + n, "\n");
+	memcpy(text + n, "\n", 2);
 	return text;
 }
 
@@ -196,6 +197,8 @@ TEST_F(fs, rejected_policy_keeps_active_one)
 /* The kernel log names the line, column and reason of a refusal. */
 TEST_F(fs, refusal_logged_with_line_and_reason)
 {
+	static const char rejected[] =
+		"uringaudit: policy rejected: line 2, column 14: unknown op class or event";
 	char line[1024];
 	bool found = false;
 	int kmsg;
@@ -207,9 +210,7 @@ TEST_F(fs, refusal_logged_with_line_and_reason)
 	EXPECT_EQ(-EBADMSG, load_policy("default audit\ndeny op=open,opne\n"));
 	while ((n = read(kmsg, line, sizeof(line) - 1)) > 0) {
 		line[n] = '\0';
-		if (strstr(line,
-			   "uringaudit: policy rejected: line 2, column 14: "
-			   "unknown op class or event"))
+		if (strstr(line, rejected))
 			found = true;
 	}
 	EXPECT_TRUE(found);
@@ -285,7 +286,7 @@ TEST_F(fs, oversized_policy_refused)
 
 TEST_F(fs, write_at_offset_refused)
 {
-	const char text[] = "default allow\n";
+	static const char text[] = "default allow\n";
 	char before[4096];
 	int fd;
 
@@ -436,10 +437,11 @@ TEST_F(fs, stats_count_decisions)
 
 TEST_F(fs, status_reports_policy)
 {
+	static const char text[] =
+		"default audit\ndeny op=sqpoll\nallow op=open\n";
 	char buf[1024];
 
-	ASSERT_EQ(0, load_policy(
-			     "default audit\ndeny op=sqpoll\nallow op=open\n"));
+	ASSERT_EQ(0, load_policy(text));
 	ASSERT_LT(0, read_text(URINGAUDIT_DIR "/status", buf, sizeof(buf)));
 	EXPECT_NE(NULL, strstr(buf, "mode enforce\n"));
 	EXPECT_NE(NULL, strstr(buf, "locked 0\n"));

@@ -229,6 +229,41 @@ TEST_F(records, inline_joins_syscall_event)
 	io_uring_queue_exit(&ring);
 }
 
+/*
+ * One record per op attempt: an open that truncates an existing file is
+ * both an open and a truncate, and its one record lists both, with the
+ * descriptor the CQE got.
+ */
+TEST_F(records, one_record_lists_every_class)
+{
+	struct io_uring_sqe *sqe;
+	struct audit_record rec;
+	struct io_uring ring;
+	char path[128], ops[64], result[16], want[16];
+	int fd;
+
+	if (!uringaudit_precise())
+		SKIP(return, "compat mode records each hook on its own");
+	ASSERT_EQ(0, load_policy("audit op=open\naudit op=truncate\n"));
+	ASSERT_EQ(0, io_uring_queue_init(4, &ring, 0));
+	snprintf(path, sizeof(path), "%s/t", self->dir);
+	ASSERT_EQ(0, mknod(path, S_IFREG | 0600, 0));
+	ASSERT_EQ(0, write_file(path, "data"));
+	sqe = io_uring_get_sqe(&ring);
+	io_uring_prep_openat(sqe, AT_FDCWD, path, O_WRONLY | O_TRUNC, 0);
+	fd = submit_and_wait(&ring);
+	ASSERT_LE(0, fd);
+	close(fd);
+	ASSERT_EQ(0, wait_op(self->audit_fd, "truncate", self->pid, &rec));
+	ASSERT_TRUE(field_get(rec.text, "op", ops, sizeof(ops)));
+	EXPECT_STREQ("open,truncate", ops);
+	EXPECT_TRUE(field_is(rec.text, "opcode", "openat"));
+	snprintf(want, sizeof(want), "%d", fd);
+	ASSERT_TRUE(field_get(rec.text, "result", result, sizeof(result)));
+	EXPECT_STREQ(want, result);
+	io_uring_queue_exit(&ring);
+}
+
 /* On io-wq, the record of an op the kernel audits joins its URINGOP. */
 TEST_F(records, iowq_joins_uringop_event)
 {
@@ -328,12 +363,13 @@ static int audit_set_enabled(int enabled)
 /* With audit off, the same record goes to the kernel log. */
 TEST_F(records, kernel_log_when_audit_off)
 {
-	char want[64], line[2048], path[128];
+	char want[64], type[32], line[2048], path[128];
 	struct io_uring ring;
 	bool found = false;
 	int kmsg;
 	ssize_t n;
 
+	snprintf(type, sizeof(type), "uringaudit: type=%d ", AUDIT_URINGAUDIT);
 	ASSERT_EQ(0, load_policy("audit op=open ctx=inline\n"));
 	ASSERT_EQ(0, io_uring_queue_init(4, &ring, 0));
 	kmsg = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -348,7 +384,7 @@ TEST_F(records, kernel_log_when_audit_off)
 	snprintf(want, sizeof(want), " origin_pid=%s ", self->pid);
 	while ((n = read(kmsg, line, sizeof(line) - 1)) > 0) {
 		line[n] = '\0';
-		if (strstr(line, "uringaudit: type=1440 ") &&
+		if (strstr(line, type) &&
 		    strstr(line, " op=open ctx=inline ") &&
 		    strstr(line, want)) {
 			TH_LOG("kernel log: %s", line);

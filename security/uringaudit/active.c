@@ -32,8 +32,9 @@
 
 #include "active.h"
 #include "common.h"
-#include "record.h"
 #include "resolve.h"
+#include "setup.h"
+#include "state_record.h"
 
 struct uringaudit_active __rcu *uringaudit_active;
 u64 uringaudit_opcode_interest;
@@ -330,13 +331,13 @@ int uringaudit_load(const char *text, size_t len)
 		goto out_unlock;
 	}
 	publish(new);
-	uringaudit_record_policy_load(new->digest, new->policy->nr_rules,
-				      new->nr_unresolved, 0);
+	uringaudit_log_policy_load(new->digest, new->policy->nr_rules,
+				   new->nr_unresolved, 0);
 	mutex_unlock(&uringaudit_state_lock);
 	return 0;
 
 out_unlock:
-	uringaudit_record_policy_load(NULL, 0, 0, err);
+	uringaudit_log_policy_load(NULL, 0, 0, err);
 	mutex_unlock(&uringaudit_state_lock);
 	return err;
 }
@@ -382,7 +383,7 @@ int uringaudit_set_permissive(bool permissive)
 		err = -EPERM;
 	else
 		WRITE_ONCE(uringaudit_permissive, permissive);
-	uringaudit_record_mode(!permissive, !old, err);
+	uringaudit_log_mode(!permissive, !old, err);
 	mutex_unlock(&uringaudit_state_lock);
 	return err;
 }
@@ -401,7 +402,7 @@ void uringaudit_lock(void)
 	mutex_lock(&uringaudit_state_lock);
 	old = uringaudit_locked;
 	WRITE_ONCE(uringaudit_locked, true);
-	uringaudit_record_lock(old);
+	uringaudit_log_lock(old);
 	mutex_unlock(&uringaudit_state_lock);
 }
 

@@ -35,23 +35,23 @@
 /* How often a decision starts over when policies are loaded meanwhile. */
 #define MAX_TRIES 4
 
-/* The program's identity, without sleeping; false when it has none. */
-static bool exe_key(const struct uringaudit_who *who, struct uringaudit_key *k)
+/* The program's identity, without sleeping: an &enum uringaudit_value. */
+static u8 exe_key(const struct uringaudit_who *who, struct uringaudit_key *k)
 {
-	struct file *exe;
+	struct file *exe = uringaudit_task(current)->exe_file;
 
 	if (who->origin) {
-		if (!who->origin->exe)
-			return false;
-		*k = who->origin->exe->key;
-		return true;
+		if (who->origin->exe) {
+			*k = who->origin->exe->key;
+			return URINGAUDIT_VALUE_KNOWN;
+		}
+		return who->origin->exe_err ? URINGAUDIT_VALUE_FAILED :
+					      URINGAUDIT_VALUE_ABSENT;
 	}
-	exe = get_task_exe_file(current);
 	if (!exe)
-		return false;
+		return URINGAUDIT_VALUE_ABSENT;
 	uringaudit_key_of(file_inode(exe), k);
-	fput(exe);
-	return true;
+	return URINGAUDIT_VALUE_KNOWN;
 }
 
 static struct uringaudit_file *file_cache(const struct uringaudit_object *obj)
@@ -64,7 +64,7 @@ static struct uringaudit_file *file_cache(const struct uringaudit_object *obj)
 /* Resolve the object's values @needs asks for into @s and @subj. */
 static void gather_object(struct uringaudit_scratch *s,
 			  const struct uringaudit_query *q, u32 needs,
-			  struct uringaudit_subject *subj, int *err)
+			  struct uringaudit_subject *subj, int *errs)
 {
 	const u32 sock = URINGAUDIT_MATCH_FAMILY | URINGAUDIT_MATCH_ADDR |
 			 URINGAUDIT_MATCH_PORT;
@@ -105,10 +105,14 @@ static void gather_object(struct uringaudit_scratch *s,
 			if (ret) {
 				st[ilog2(URINGAUDIT_MATCH_PATH)] =
 					URINGAUDIT_VALUE_FAILED;
-				*err = ret;
+				errs[ilog2(URINGAUDIT_MATCH_PATH)] = ret;
 			}
 			subj->obj = s->keys.keys;
 			subj->nr_obj = ret ? 0 : s->keys.nr;
+			subj->obj_name = ret ? NULL : s->keys.name;
+			subj->obj_dir = ret || s->keys.dir == U32_MAX ?
+						NULL :
+						&s->keys.keys[s->keys.dir];
 		}
 		if (needs & URINGAUDIT_MATCH_PATH_NAME) {
 			kfree(s->path);
@@ -121,7 +125,7 @@ static void gather_object(struct uringaudit_scratch *s,
 			} else if (!s->path) {
 				st[ilog2(URINGAUDIT_MATCH_PATH_NAME)] =
 					URINGAUDIT_VALUE_FAILED;
-				*err = ret;
+				errs[ilog2(URINGAUDIT_MATCH_PATH_NAME)] = ret;
 			}
 		}
 	}
@@ -144,7 +148,7 @@ static void gather_object(struct uringaudit_scratch *s,
 
 /* The task's cgroup path, resolved again only when it moved. */
 static void gather_cgroup(struct uringaudit_scratch *s, u64 id,
-			  struct uringaudit_subject *subj, int *err)
+			  struct uringaudit_subject *subj, int *errs)
 {
 	int ret;
 
@@ -156,16 +160,21 @@ static void gather_cgroup(struct uringaudit_scratch *s, u64 id,
 			subj->state[ilog2(URINGAUDIT_MATCH_CGROUP)] =
 				ret == -ENOENT ? URINGAUDIT_VALUE_ABSENT :
 						 URINGAUDIT_VALUE_FAILED;
-			*err = ret;
+			errs[ilog2(URINGAUDIT_MATCH_CGROUP)] = ret;
 		}
 	}
 	subj->cgroup = s->cgroup;
 }
 
-/* The end of a decision: count it, remember a silent allow. */
+/*
+ * Count a decision and remember an allow: on the op's file, whatever the
+ * rules looked at (the file stays the file it was opened as), or, when
+ * @per_task (nothing of the object counted), on the task.
+ */
 static void finish(const struct uringaudit_query *q,
-		   struct uringaudit_decision *d, bool remember, u64 generation,
-		   const struct uringaudit_subject_values *v, u64 subject)
+		   struct uringaudit_decision *d, bool remember, bool per_task,
+		   u64 generation, const struct uringaudit_subject_values *v,
+		   u64 subject)
 {
 	struct uringaudit_file *f = file_cache(q->obj);
 
@@ -176,7 +185,7 @@ static void finish(const struct uringaudit_query *q,
 		return;
 	if (f && subject)
 		uringaudit_file_remember(f, generation, subject, q->ctx, q->op);
-	else
+	else if (per_task)
 		uringaudit_cache_remember(&uringaudit_task(current)->cache,
 					  generation, v, q->op);
 }
@@ -201,19 +210,17 @@ void uringaudit_decide(struct uringaudit_scratch *s,
 	struct uringaudit_subject_values v = { .ctx = q->ctx };
 	struct uringaudit_active *active;
 	struct uringaudit_verdict verdict;
-	bool remember = false, have_exe = false;
+	bool remember = false, per_task = false;
 	u64 generation = 0, subject = 0;
-	u32 needs = 0, tries, all;
-	int err = 0;
+	u32 needs = 0, tries, all, ses;
+	int errs[URINGAUDIT_NR_MATCH] = {};
 
 	memset(d, 0, sizeof(*d));
 	d->permissive = READ_ONCE(uringaudit_permissive);
 	v.euid = from_kuid(&init_user_ns, q->who.cred->euid);
 	v.egid = from_kgid(&init_user_ns, q->who.cred->egid);
-	v.auid = uringaudit_who_auid(&q->who);
 	subj.uid = v.euid;
 	subj.gid = v.egid;
-	subj.auid = v.auid;
 
 	for (tries = 0;; tries++) {
 		rcu_read_lock();
@@ -231,15 +238,21 @@ void uringaudit_decide(struct uringaudit_scratch *s,
 		generation = active->generation;
 		needs = active->policy->needs[q->op][q->ctx];
 		rcu_read_unlock();
+		if (!tries) {
+			v.auid = uringaudit_who_login(&q->who, &ses);
+			subj.auid = v.auid;
+		}
 
 		v.cgroup = all & URINGAUDIT_MATCH_CGROUP ?
 				   uringaudit_cgroup_id() :
 				   0;
-		if (all & URINGAUDIT_MATCH_EXE)
-			have_exe = exe_key(&q->who, &subj.exe);
 		subj.state[ilog2(URINGAUDIT_MATCH_EXE)] =
-			have_exe ? URINGAUDIT_VALUE_KNOWN :
-				   URINGAUDIT_VALUE_ABSENT;
+			all & URINGAUDIT_MATCH_EXE ?
+				exe_key(&q->who, &subj.exe) :
+				URINGAUDIT_VALUE_ABSENT;
+		if (subj.state[ilog2(URINGAUDIT_MATCH_EXE)] ==
+		    URINGAUDIT_VALUE_FAILED)
+			errs[ilog2(URINGAUDIT_MATCH_EXE)] = -ENOMEM;
 
 		rcu_read_lock();
 		active = rcu_dereference(uringaudit_active);
@@ -256,16 +269,16 @@ void uringaudit_decide(struct uringaudit_scratch *s,
 						   q->op))
 				goto allow;
 		}
-		remember = remember && !(needs & URINGAUDIT_MATCH_OBJECT);
-		if (remember &&
+		per_task = remember && !(needs & URINGAUDIT_MATCH_OBJECT);
+		if (per_task &&
 		    uringaudit_cache_allows(&uringaudit_task(current)->cache,
 					    generation, &v, q->op))
 			goto allow;
 		rcu_read_unlock();
 
-		gather_object(s, q, needs, &subj, &err);
+		gather_object(s, q, needs, &subj, errs);
 		if (needs & URINGAUDIT_MATCH_CGROUP)
-			gather_cgroup(s, v.cgroup, &subj, &err);
+			gather_cgroup(s, v.cgroup, &subj, errs);
 		if (tries >= MAX_TRIES - 1) {
 			rcu_read_lock();
 			active = rcu_dereference(uringaudit_active);
@@ -277,10 +290,12 @@ void uringaudit_decide(struct uringaudit_scratch *s,
 	if (active && active->policy->needs[q->op][q->ctx] & ~needs) {
 		u32 bit, extra = active->policy->needs[q->op][q->ctx] & ~needs;
 
-		for (bit = 0; bit < URINGAUDIT_NR_MATCH; bit++)
-			if (extra & BIT(bit))
-				subj.state[bit] = URINGAUDIT_VALUE_FAILED;
-		err = -EAGAIN;
+		for (bit = 0; bit < URINGAUDIT_NR_MATCH; bit++) {
+			if (!(extra & BIT(bit)))
+				continue;
+			subj.state[bit] = URINGAUDIT_VALUE_FAILED;
+			errs[bit] = -EAGAIN;
+		}
 	}
 	if (!active) {
 		rcu_read_unlock();
@@ -295,13 +310,15 @@ void uringaudit_decide(struct uringaudit_scratch *s,
 		d->action = verdict.rule ? verdict.rule->action :
 					   active->policy->default_action;
 		d->failed = verdict.failed;
-		d->failed_err = verdict.failed ? err : 0;
+		/* The key records name, with its own error. */
+		d->failed_err = verdict.failed ? errs[__ffs(verdict.failed)] :
+						 0;
 		remember = remember && !verdict.failed;
 		if (d->action != URINGAUDIT_ALLOW)
 			d->active = uringaudit_active_get(active);
 	}
 	rcu_read_unlock();
-	finish(q, d, remember, generation, &v, subject);
+	finish(q, d, remember, per_task, generation, &v, subject);
 	return;
 
 allow:

@@ -98,6 +98,21 @@ static int hook_inode_setxattr(struct mnt_idmap *idmap, struct dentry *dentry,
 				      DENTRY_OBJ(dentry));
 }
 
+/* POSIX ACLs are extended attributes that reach hooks of their own. */
+static int hook_inode_get_acl(struct mnt_idmap *idmap, struct dentry *dentry,
+			      const char *acl_name)
+{
+	return uringaudit_hook_decide(URINGAUDIT_OP_GETXATTR,
+				      DENTRY_OBJ(dentry));
+}
+
+static int hook_inode_set_acl(struct mnt_idmap *idmap, struct dentry *dentry,
+			      const char *acl_name, struct posix_acl *kacl)
+{
+	return uringaudit_hook_decide(URINGAUDIT_OP_SETXATTR,
+				      DENTRY_OBJ(dentry));
+}
+
 static int hook_path_unlink(const struct path *dir, struct dentry *dentry)
 {
 	return uringaudit_hook_decide(URINGAUDIT_OP_UNLINK,
@@ -277,6 +292,8 @@ static struct security_hook_list uringaudit_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(inode_getattr, hook_inode_getattr),
 	LSM_HOOK_INIT(inode_getxattr, hook_inode_getxattr),
 	LSM_HOOK_INIT(inode_setxattr, hook_inode_setxattr),
+	LSM_HOOK_INIT(inode_get_acl, hook_inode_get_acl),
+	LSM_HOOK_INIT(inode_set_acl, hook_inode_set_acl),
 	LSM_HOOK_INIT(path_unlink, hook_path_unlink),
 	LSM_HOOK_INIT(path_rmdir, hook_path_rmdir),
 	LSM_HOOK_INIT(path_mkdir, hook_path_mkdir),

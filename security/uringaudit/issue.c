@@ -25,18 +25,17 @@
  * Copyright (C) 2026 The uringaudit authors
  */
 
-#include <linux/hashtable.h>
 #include <linux/io_uring.h>
 #include <linux/lsm_hooks.h>
 #include <linux/rcupdate.h>
 #include <linux/slab.h>
-#include <linux/spinlock.h>
 #include <linux/string.h>
 
 #include "active.h"
 #include "context.h"
 #include "issue.h"
 #include "setup.h"
+#include "stash.h"
 #include "stats.h"
 #include "task.h"
 
@@ -78,9 +77,10 @@ void uringaudit_frame_free(struct uringaudit_frame *frame)
 /*
  * Add a decision to a record: a new record, a stronger decision than the
  * one it holds, or one as strong that says more of the object (the file an
- * open found, the address a connect used).  With "unrecorded deny", room for the record is held
- * before the op runs; an op that cannot have its record is denied.
- * Returns false when the op must fail for want of a record.
+ * open found, the address a connect used).  Every class recorded is listed
+ * in op=.  With "unrecorded deny", room for the record is held before the
+ * op runs; an op that cannot have its record is denied.  Returns false when
+ * the op must fail for want of a record.
  */
 static bool note(struct uringaudit_record **recp, u32 op, u32 ctx,
 		 const struct uringaudit_decision *d,
@@ -94,6 +94,8 @@ static bool note(struct uringaudit_record **recp, u32 op, u32 ctx,
 		rec = kzalloc(sizeof(*rec), GFP_KERNEL);
 		if (!rec) {
 			uringaudit_stats_lost();
+			if (must)
+				uringaudit_stats_unrecorded();
 			return !must;
 		}
 		*recp = rec;
@@ -101,11 +103,13 @@ static bool note(struct uringaudit_record **recp, u32 op, u32 ctx,
 	} else if (rec->action > d->action ||
 		   (rec->action == d->action &&
 		    rec->detail >= uringaudit_object_detail(obj))) {
+		rec->ops |= BIT_ULL(op);
 		return true;
 	}
 	uringaudit_record_what(rec, op, ctx, d, obj, s);
 	if (must && !uringaudit_record_reserve(rec)) {
 		uringaudit_stats_lost();
+		uringaudit_stats_unrecorded();
 		return false;
 	}
 	return true;
@@ -200,62 +204,6 @@ static int __maybe_unused compat_decide(u32 op,
 
 #ifdef URINGAUDIT_PRECISE
 
-/* Records of requests that complete after their issue, by request. */
-struct stash {
-	struct hlist_node node;
-	const void *req;
-	const void *ring;
-	const void *target;
-	u8 opcode;
-	u8 ctx;
-	bool denied;
-	bool written;
-	struct uringaudit_record *rec;
-};
-
-static DEFINE_HASHTABLE(stash_table, 8);
-static DEFINE_SPINLOCK(stash_lock);
-
-static struct stash *stash_find(const void *req, bool remove)
-{
-	struct stash *st;
-
-	spin_lock(&stash_lock);
-	hash_for_each_possible(stash_table, st, node, (unsigned long)req) {
-		if (st->req == req) {
-			if (remove)
-				hash_del(&st->node);
-			spin_unlock(&stash_lock);
-			return st;
-		}
-	}
-	spin_unlock(&stash_lock);
-	return NULL;
-}
-
-static void stash_write(const struct stash *st, int res)
-{
-	char head[32], tail[96];
-
-	snprintf(head, sizeof(head), "opcode=%s",
-		 uringaudit_opcodes[st->opcode].name);
-	if (st->target)
-		snprintf(tail, sizeof(tail),
-			 " ring=%p target_ring=%p res=%d result=%d", st->ring,
-			 st->target, !st->denied, res);
-	else
-		snprintf(tail, sizeof(tail), " ring=%p res=%d result=%d",
-			 st->ring, !st->denied, res);
-	uringaudit_record_emit(st->rec, head, tail);
-}
-
-static void stash_free(struct stash *st)
-{
-	uringaudit_record_free(st->rec);
-	kfree(st->rec);
-	kfree(st);
-}
-
 static const u32 ctx_of[] = {
 	[IO_URING_ISSUER_SUBMIT] = URINGAUDIT_CTX_INLINE,
 	[IO_URING_ISSUER_TASK_WORK] = URINGAUDIT_CTX_TASKWORK,
@@ -291,7 +239,7 @@ static bool file_is_object(u32 opcode, const struct file *file)
 /* Write the frame's record with @res as the result, and clear it. */
 static void frame_write(struct uringaudit_frame *f, int res)
 {
-	struct stash st = {
+	struct uringaudit_stash st = {
 		.ring = f->ring,
 		.target = f->target,
 		.opcode = f->opcode,
@@ -303,7 +251,7 @@ static void frame_write(struct uringaudit_frame *f, int res)
 	if (!f->rec)
 		return;
 	f->written = true;
-	stash_write(&st, res);
+	uringaudit_stash_write(&st, res);
 	uringaudit_record_free(f->rec);
 	kfree(f->rec);
 	f->rec = NULL;
@@ -353,7 +301,7 @@ static int hook_uring_issue(struct io_uring_issue *issue)
 					  .file = issue->file };
 	struct uringaudit_decision d;
 	struct uringaudit_frame *f;
-	struct stash *st;
+	struct uringaudit_stash *st;
 	int ret;
 
 	if (likely(!(READ_ONCE(uringaudit_opcode_interest) & BIT_ULL(opcode))))
@@ -367,11 +315,11 @@ static int hook_uring_issue(struct io_uring_issue *issue)
 	if (!f)
 		return -ENOMEM;
 	/* A request issued again: what its last issue left is over. */
-	st = stash_find(issue->req, true);
+	st = uringaudit_stash_find(issue->req, true);
 	if (st) {
 		if (!st->written)
-			stash_write(st, -EAGAIN);
-		stash_free(st);
+			uringaudit_stash_write(st, -EAGAIN);
+		uringaudit_stash_free(st);
 	}
 	/* An issue inside an issue: not expected; keep the outer's record. */
 	if (unlikely(f->req)) {
@@ -420,7 +368,7 @@ static void hook_uring_result(const struct io_uring_issue *issue, int res,
 			      unsigned int flags)
 {
 	struct uringaudit_frame *f = uringaudit_task(current)->frame;
-	struct stash *st;
+	struct uringaudit_stash *st;
 
 	if (f && f->req == issue->req) {
 		if (flags & IO_URING_RESULT_MORE) {
@@ -437,7 +385,7 @@ static void hook_uring_result(const struct io_uring_issue *issue, int res,
 			/* It completes later: keep its record until then. */
 			st = kzalloc(sizeof(*st), GFP_KERNEL);
 			if (st) {
-				*st = (struct stash){
+				*st = (struct uringaudit_stash){
 					.req = f->req,
 					.ring = f->ring,
 					.target = f->target,
@@ -447,10 +395,7 @@ static void hook_uring_result(const struct io_uring_issue *issue, int res,
 					.rec = f->rec,
 				};
 				f->rec = NULL;
-				spin_lock(&stash_lock);
-				hash_add(stash_table, &st->node,
-					 (unsigned long)st->req);
-				spin_unlock(&stash_lock);
+				uringaudit_stash_add(st);
 			} else {
 				uringaudit_stats_lost();
 			}
@@ -461,16 +406,16 @@ static void hook_uring_result(const struct io_uring_issue *issue, int res,
 		return;
 	}
 	/* After its issue: a request whose record waits for its result. */
-	st = stash_find(issue->req, flags & IO_URING_RESULT_DONE);
+	st = uringaudit_stash_find(issue->req, flags & IO_URING_RESULT_DONE);
 	if (!st)
 		return;
 	if (!(flags & IO_URING_RESULT_DONE)) {
-		stash_write(st, res);
+		uringaudit_stash_write(st, res);
 		st->written = true;
 		return;
 	}
-	stash_write(st, res);
-	stash_free(st);
+	uringaudit_stash_write(st, res);
+	uringaudit_stash_free(st);
 }
 
 /* A hook inside an issue: the issue's op, on the object the hook shows. */

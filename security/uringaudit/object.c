@@ -147,14 +147,18 @@ void uringaudit_key_of(const struct inode *inode, struct uringaudit_key *key)
 
 /*
  * Walk from @d to the root of its file system; count the positive dentries
- * into @n, and fill @keys when it has room.  Returns false when a rename
- * moved something meanwhile.
+ * into @n, and fill @keys when it has room; name @d.  Returns false when a
+ * rename moved something meanwhile.
  */
-static bool walk_up(struct dentry *d, struct uringaudit_key *keys, u32 cap,
-		    u32 *n)
+static bool walk_up(struct dentry *d, struct uringaudit_keys *keys, u32 *n)
 {
 	unsigned int seq = read_seqbegin(&rename_lock);
+	u32 len = min_t(u32, READ_ONCE(d->d_name.len), NAME_MAX);
 
+	memcpy(keys->name, READ_ONCE(d->d_name.name), len);
+	keys->name[len] = '\0';
+	/* A name still to be created is in the first directory listed. */
+	keys->dir = d_really_is_negative(d) ? 0 : 1;
 	*n = 0;
 	for (;;) {
 		struct inode *inode = d_inode_rcu(d);
@@ -162,8 +166,8 @@ static bool walk_up(struct dentry *d, struct uringaudit_key *keys, u32 cap,
 
 		/* A name still to be created has no identity of its own. */
 		if (inode) {
-			if (*n < cap)
-				uringaudit_key_of(inode, &keys[*n]);
+			if (*n < keys->cap)
+				uringaudit_key_of(inode, &keys->keys[*n]);
 			(*n)++;
 		}
 		parent = READ_ONCE(d->d_parent);
@@ -183,7 +187,9 @@ static bool walk_up(struct dentry *d, struct uringaudit_key *keys, u32 cap,
  * Every directory above the object on its file system is listed, however
  * deep: a rule on a directory covers what lies under it whatever the name
  * it is reached by.  The roots of file systems mounted below a rule's path
- * are the rule's own business (see resolve.c).
+ * are the rule's own business (see resolve.c).  The object's own name in
+ * its directory is kept too: a rule on a file also names the file that
+ * replaced it there.
  *
  * Context: Process context; may sleep.
  * Return: 0, -%ENOENT when @obj has no dentry, or -%ENOMEM.
@@ -201,7 +207,7 @@ int uringaudit_object_keys(const struct uringaudit_object *obj,
 		return -ENOMEM;
 	for (;;) {
 		rcu_read_lock();
-		stable = walk_up(d, keys->keys, keys->cap, &n);
+		stable = walk_up(d, keys, &n);
 		rcu_read_unlock();
 		if (stable && n <= keys->cap)
 			break;
@@ -218,6 +224,8 @@ int uringaudit_object_keys(const struct uringaudit_object *obj,
 		}
 	}
 	keys->nr = n;
+	if (keys->dir >= n)
+		keys->dir = U32_MAX;
 	return 0;
 }
 
@@ -439,11 +447,15 @@ int uringaudit_object_sockinfo(const struct uringaudit_object *obj, u32 op,
 	if (obj->type == URINGAUDIT_OBJ_SOCKET && obj->addr) {
 		len = min_t(int, obj->addrlen, sizeof(info->storage));
 		memcpy(&info->storage, obj->addr, len);
-	} else if (op == URINGAUDIT_OP_LISTEN || op == URINGAUDIT_OP_ACCEPT ||
-		   op == URINGAUDIT_OP_BIND) {
+	} else if (op == URINGAUDIT_OP_LISTEN || op == URINGAUDIT_OP_ACCEPT) {
 		len = kernel_getsockname(sock,
 					 (struct sockaddr *)&info->storage);
-	} else if (op != URINGAUDIT_OP_SOCKET) {
+	} else if (op != URINGAUDIT_OP_SOCKET && op != URINGAUDIT_OP_BIND &&
+		   op != URINGAUDIT_OP_CONNECT) {
+		/*
+		 * The peer's; a bind or a connect has no address but the
+		 * one it names, which a later hook of the op shows.
+		 */
 		len = kernel_getpeername(sock,
 					 (struct sockaddr *)&info->storage);
 	}

@@ -73,11 +73,15 @@ struct uringaudit_object {
  * @keys: The object first, then each directory above it.
  * @nr: Number of @keys.
  * @cap: Room in @keys.
+ * @dir: The entry of @keys that is the object's directory, or %U32_MAX.
+ * @name: The object's name in that directory.
  */
 struct uringaudit_keys {
 	struct uringaudit_key *keys;
 	u32 nr;
 	u32 cap;
+	u32 dir;
+	char name[NAME_MAX + 1];
 };
 
 /**

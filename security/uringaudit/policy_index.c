@@ -70,9 +70,12 @@ static u32 rule_groups(const struct uringaudit_rule *r, u32 *kind, u32 *hashes)
 								r->path_len);
 			return 1;
 		}
+		/* A file's directory finds the file that replaced it. */
 		for (i = 0; hashes && i < r->nr_path_keys; i++)
 			hashes[i] = uringaudit_key_hash(&r->path_keys[i]);
-		return r->nr_path_keys;
+		if (r->leaf && hashes)
+			hashes[i] = uringaudit_key_hash(&r->leaf_dir);
+		return r->nr_path_keys + !!r->leaf;
 	default:
 		return 0;
 	}

@@ -42,7 +42,10 @@ static bool key_eq(const struct uringaudit_key *a,
 	return a->ino == b->ino && a->dev == b->dev && a->gen == b->gen;
 }
 
-/* Whether the object or a directory above it is one the rule names. */
+/*
+ * Whether the object or a directory above it is one the rule names, or the
+ * object is what the named file's directory holds under its name now.
+ */
 static bool path_matches(const struct uringaudit_rule *r,
 			 const struct uringaudit_subject *s)
 {
@@ -54,7 +57,9 @@ static bool path_matches(const struct uringaudit_rule *r,
 		for (j = 0; j < r->nr_path_keys; j++)
 			if (key_eq(&s->obj[i], &r->path_keys[j]))
 				return true;
-	return false;
+	return r->leaf && s->obj_name && s->obj_dir &&
+	       key_eq(s->obj_dir, &r->leaf_dir) &&
+	       !strcmp(s->obj_name, r->leaf);
 }
 
 static bool addr_matches(const struct uringaudit_addr *want,

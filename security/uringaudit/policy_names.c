@@ -13,7 +13,7 @@
 #include <linux/string.h>
 #endif /* __KERNEL__ */
 
-#include "policy.h"
+#include "policy_names.h"
 
 const char *const uringaudit_op_names[__URINGAUDIT_OP_MAX] = {
 	[URINGAUDIT_OP_OPEN] = "open",

@@ -18,16 +18,18 @@
  * Copyright (C) 2026 The uringaudit authors
  */
 
-#include <crypto/sha2.h>
 #include <linux/audit.h>
 #include <linux/cred.h>
 #include <linux/errname.h>
 #include <linux/fs.h>
 #include <linux/hex.h>
+#include <linux/init.h>
 #include <linux/kdev_t.h>
 #include <linux/printk.h>
+#include <linux/random.h>
 #include <linux/ratelimit.h>
 #include <linux/sched.h>
+#include <linux/siphash.h>
 #include <linux/slab.h>
 #include <linux/stdarg.h>
 #include <linux/string.h>
@@ -224,7 +226,7 @@ static const char *const key_names[URINGAUDIT_NR_MATCH] = {
 /**
  * uringaudit_record_what() - Write the decision and object of a record
  * @rec: The record; what it said of an earlier, weaker decision goes.
- * @op: The op class or event decided.
+ * @op: The op class or event decided; op= lists it with the others.
  * @ctx: Its context.
  * @d: The decision: audit or deny.
  * @obj: Its object, or NULL.
@@ -240,10 +242,10 @@ void uringaudit_record_what(struct uringaudit_record *rec, u32 op, u32 ctx,
 	struct uringaudit_text *t = &rec->what;
 
 	text_reset(t);
+	rec->ops |= BIT_ULL(op);
 	rec->action = d->action;
 	rec->detail = uringaudit_object_detail(obj);
-	uringaudit_text_printf(t, "op=%s ctx=%s decision=%s permissive=%d",
-			       uringaudit_op_names[op],
+	uringaudit_text_printf(t, " ctx=%s decision=%s permissive=%d",
 			       uringaudit_ctx_names[ctx],
 			       uringaudit_action_names[d->action],
 			       d->permissive && d->action == URINGAUDIT_DENY);
@@ -287,6 +289,7 @@ void uringaudit_record_who(struct uringaudit_record *rec,
 	const struct cred *cred = who->cred;
 	struct uringaudit_text *t = &rec->who;
 	char comm[TASK_COMM_LEN];
+	u32 auid, ses;
 	char *cgroup;
 	int err;
 
@@ -301,8 +304,8 @@ void uringaudit_record_who(struct uringaudit_record *rec,
 	uringaudit_text_printf(t, " gid=%u egid=%u",
 			       from_kgid(&init_user_ns, cred->gid),
 			       from_kgid(&init_user_ns, cred->egid));
-	uringaudit_text_printf(t, " auid=%u ses=%u%s", uringaudit_who_auid(who),
-			       audit_get_sessionid(who->submitter),
+	auid = uringaudit_who_login(who, &ses);
+	uringaudit_text_printf(t, " auid=%u ses=%u%s", auid, ses,
 			       who->personality ? " personality=1" : "");
 	if (origin) {
 		uringaudit_text_printf(t, " origin_pid=%d",
@@ -360,6 +363,20 @@ bool uringaudit_record_reserve(struct uringaudit_record *rec)
 	return reserve(rec, GFP_KERNEL);
 }
 
+/* "op=" and the op classes of @ops, in their order. */
+static void text_ops(struct uringaudit_text *t, u64 ops)
+{
+	const char *sep = "op=";
+	u32 op;
+
+	for (op = 0; op < __URINGAUDIT_OP_MAX; op++) {
+		if (!(ops & BIT_ULL(op)))
+			continue;
+		uringaudit_text_printf(t, "%s%s", sep, uringaudit_op_names[op]);
+		sep = ",";
+	}
+}
+
 /**
  * uringaudit_record_emit() - Write a record
  * @rec: The record: its decision and subject.
@@ -375,20 +392,26 @@ bool uringaudit_record_emit(struct uringaudit_record *rec, const char *head,
 {
 	const char *what = rec->what.buf ? rec->what.buf : "";
 	const char *who = rec->who.buf ? rec->who.buf : "";
+	struct uringaudit_text ops = {};
+	bool ok;
 
-	if (rec->what.oom || rec->who.oom || !reserve(rec, GFP_KERNEL)) {
+	text_ops(&ops, rec->ops);
+	ok = ops.buf && !ops.oom && !rec->what.oom && !rec->who.oom;
+	if (!ok || !reserve(rec, GFP_KERNEL)) {
+		uringaudit_text_free(&ops);
 		uringaudit_stats_lost();
 		return false;
 	}
 	if (rec->ab) {
-		audit_log_format(rec->ab, "%s%s%s%s%s", head, *head ? " " : "",
-				 what, who, tail);
+		audit_log_format(rec->ab, "%s%s%s%s%s%s", head,
+				 *head ? " " : "", ops.buf, what, who, tail);
 		audit_log_end(rec->ab);
 		rec->ab = NULL;
 	} else {
-		pr_notice("type=%d %s%s%s%s%s\n", AUDIT_URINGAUDIT, head,
-			  *head ? " " : "", what, who, tail);
+		pr_notice("type=%d %s%s%s%s%s%s\n", AUDIT_URINGAUDIT, head,
+			  *head ? " " : "", ops.buf, what, who, tail);
 	}
+	uringaudit_text_free(&ops);
 	rec->reserved = false;
 	uringaudit_stats_recorded();
 	return true;
@@ -407,98 +430,25 @@ void uringaudit_record_free(struct uringaudit_record *rec)
 	memset(rec, 0, sizeof(*rec));
 }
 
-/* A record of uringaudit's own state, straight to audit or the log. */
-static __printf(2, 3) void log_state(int type, const char *fmt, ...)
-{
-	struct audit_buffer *ab;
-	va_list args;
-	char *text;
-
-	va_start(args, fmt);
-	text = kvasprintf(GFP_KERNEL, fmt, args);
-	va_end(args);
-	if (!text)
-		return;
-	if (audit_enabled != AUDIT_OFF) {
-		ab = audit_log_start(audit_context(), GFP_KERNEL, type);
-		if (ab) {
-			audit_log_format(ab, "%s", text);
-			audit_log_end(ab);
-		}
-	} else {
-		pr_notice("type=%d %s\n", type, text);
-	}
-	kfree(text);
-}
-
-/*
- * The records of a change of state, as IPE and SELinux write theirs; auid=
- * and ses= are the writing task's.
- */
-#define LOADED_FMT \
-	"policy_digest=sha256:%*phN rules=%u unresolved=%u auid=%u ses=%u lsm=uringaudit res=1"
-#define NOT_LOADED_FMT \
-	"policy_digest=? rules=? unresolved=? auid=%u ses=%u lsm=uringaudit res=0 errno=%d"
-#define STATUS_FMT \
-	"enforcing=%d old_enforcing=%d auid=%u ses=%u enabled=1 old-enabled=1 lsm=uringaudit res=%d"
-#define LOCK_FMT \
-	"bool=uringaudit_lock val=1 old_val=%d auid=%u ses=%u lsm=uringaudit res=1"
-
-static u32 loginuid(void)
-{
-	return from_kuid(&init_user_ns, audit_get_loginuid(current));
-}
+static siphash_key_t ring_key __ro_after_init;
 
 /**
- * uringaudit_record_policy_load() - Record a policy load, or its failure
- * @digest: SHA-256 of the new policy's normal form; NULL on failure.
- * @nr_rules: Its number of rules.
- * @nr_unresolved: Its rules whose path or program was not found.
- * @err: 0, or why the load failed.
+ * uringaudit_record_ring() - How records name a ring
+ * @ring: The ring.
  *
- * Written as IPE writes its own.
+ * A keyed hash of its address: the same for every record of the ring
+ * while it lives, and no kernel address in the log.
  *
- * Context: Process context; may sleep.
+ * Return: The ring's name in records.
  */
-void uringaudit_record_policy_load(const u8 *digest, u32 nr_rules,
-				   u32 nr_unresolved, int err)
+u64 uringaudit_record_ring(const void *ring)
 {
-	u32 ses = audit_get_sessionid(current);
-
-	if (digest)
-		log_state(AUDIT_MAC_POLICY_LOAD, LOADED_FMT, SHA256_DIGEST_SIZE,
-			  digest, nr_rules, nr_unresolved, loginuid(), ses);
-	else
-		log_state(AUDIT_MAC_POLICY_LOAD, NOT_LOADED_FMT, loginuid(),
-			  ses, err);
+	return siphash_1u64((u64)(unsigned long)ring, &ring_key);
 }
 
-/**
- * uringaudit_record_mode() - Record a change of mode, or its refusal
- * @enforcing: The mode asked for.
- * @old_enforcing: The mode before.
- * @err: 0, or why the change was refused.
- *
- * Written as SELinux and IPE write theirs.
- *
- * Context: Process context; may sleep.
- */
-void uringaudit_record_mode(bool enforcing, bool old_enforcing, int err)
+static int __init uringaudit_record_init(void)
 {
-	log_state(AUDIT_MAC_STATUS, STATUS_FMT, enforcing, old_enforcing,
-		  loginuid(), audit_get_sessionid(current), !err);
+	get_random_bytes(&ring_key, sizeof(ring_key));
+	return 0;
 }
-
-/**
- * uringaudit_record_lock() - Record that policy and mode are locked
- * @old_locked: Whether they were locked already.
- *
- * A configuration change, as SELinux records a boolean's.
- *
- * Context: Process context; may sleep.
- */
-void uringaudit_record_lock(bool old_locked)
-{
-	log_state(AUDIT_MAC_CONFIG_CHANGE, LOCK_FMT, old_locked, loginuid(),
-		  audit_get_sessionid(current));
-}
+core_initcall(uringaudit_record_init);

@@ -32,8 +32,10 @@ struct uringaudit_text {
 
 /**
  * struct uringaudit_record - One record of an op, as it is built
- * @what: The decision and its object: "op=... ctx=... decision=... rule=...
+ * @what: The decision and its object: "ctx=... decision=... rule=...
  *	path=...".
+ * @ops: Every op class the op was recorded for (an open that truncates,
+ *	a send that connects): op= lists them.
  * @who: The subject: "pid=... origin_exe=... cgroup=...".
  * @action: The action of @what: a stronger decision replaces it.
  * @detail: How much @what says of its object (uringaudit_object_detail()):
@@ -44,6 +46,7 @@ struct uringaudit_text {
  */
 struct uringaudit_record {
 	struct uringaudit_text what;
+	u64 ops;
 	struct uringaudit_text who;
 	enum uringaudit_action action;
 	u32 detail;
@@ -68,10 +71,6 @@ bool uringaudit_record_reserve(struct uringaudit_record *rec);
 bool uringaudit_record_emit(struct uringaudit_record *rec, const char *head,
 			    const char *tail);
 void uringaudit_record_free(struct uringaudit_record *rec);
-
-void uringaudit_record_policy_load(const u8 *digest, u32 nr_rules,
-				   u32 nr_unresolved, int err);
-void uringaudit_record_mode(bool enforcing, bool old_enforcing, int err);
-void uringaudit_record_lock(bool old_locked);
+u64 uringaudit_record_ring(const void *ring);
 
 #endif /* _SECURITY_URINGAUDIT_RECORD_H */

@@ -6,14 +6,16 @@
  * the policy was loaded, whoever loads it and from wherever: the lookup
  * runs on a kernel worker, whose root and mount namespace are the initial
  * ones.  A path= rule names the file or directory found there and the
- * roots of the file systems mounted below it; an exe= rule names the
- * program file found there.  A path that does not exist then is matched by
+ * roots of the file systems mounted below it, and for a file, whatever its
+ * directory holds under its name (the file that replaced it); an exe= rule
+ * names the program file found there.  A path that does not exist then is matched by
  * name; a program that does not exist then matches nothing.  Either way the
  * rule is counted unresolved: loading the policy again resolves it anew.
  *
  * Copyright (C) 2026 The uringaudit authors
  */
 
+#include <linux/dcache.h>
 #include <linux/err.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
@@ -70,7 +72,29 @@ static int add_mount(struct vfsmount *mnt, void *arg)
 	return k->err;
 }
 
-/* The object at @name and the roots of what is mounted below it. */
+/* A file, not a directory: its directory and its name there. */
+static int resolve_leaf(struct uringaudit_rule *r, struct dentry *d)
+{
+	struct name_snapshot name;
+	struct dentry *dir;
+
+	if (d_is_dir(d))
+		return 0;
+	take_dentry_name_snapshot(&name, d);
+	r->leaf = kstrdup(name.name.name, GFP_KERNEL);
+	release_dentry_name_snapshot(&name);
+	if (!r->leaf)
+		return -ENOMEM;
+	dir = dget_parent(d);
+	uringaudit_key_of(d_backing_inode(dir), &r->leaf_dir);
+	dput(dir);
+	return 0;
+}
+
+/*
+ * The object at @name and the roots of what is mounted below it; for a
+ * file, also its directory and name.
+ */
 static int resolve_path(struct uringaudit_rule *r)
 {
 	struct keys k = {};
@@ -81,7 +105,9 @@ static int resolve_path(struct uringaudit_rule *r)
 	err = kern_path(r->path, LOOKUP_FOLLOW, &path);
 	if (err)
 		return err;
-	err = add_key(&k, d_backing_inode(path.dentry));
+	err = resolve_leaf(r, path.dentry);
+	if (!err)
+		err = add_key(&k, d_backing_inode(path.dentry));
 	tree = err ? NULL : collect_mounts(&path);
 	if (!IS_ERR_OR_NULL(tree)) {
 		iterate_mounts(add_mount, &k, tree);

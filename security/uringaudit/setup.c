@@ -35,12 +35,29 @@ const struct lsm_id uringaudit_lsmid = {
 	.id = LSM_ID_URINGAUDIT,
 };
 
+/* A task's blob: what the origin tags and the issues hold. */
+static void hook_task_free(struct task_struct *task)
+{
+	struct uringaudit_task *const blob = uringaudit_task(task);
+
+	uringaudit_frame_free(blob->frame);
+	blob->frame = NULL;
+	uringaudit_task_release(task);
+}
+
+static struct security_hook_list uringaudit_setup_hooks[] __ro_after_init = {
+	LSM_HOOK_INIT(task_free, hook_task_free),
+};
+
 static int __init uringaudit_init(void)
 {
 	int err;
 
 	/* The opcode table is the kernel's. */
 	BUILD_BUG_ON(URINGAUDIT_NR_OPCODES != IORING_OP_LAST);
+	security_add_hooks(uringaudit_setup_hooks,
+			   ARRAY_SIZE(uringaudit_setup_hooks),
+			   &uringaudit_lsmid);
 	uringaudit_add_task_hooks();
 	uringaudit_add_op_hooks();
 	uringaudit_add_issue_hooks();

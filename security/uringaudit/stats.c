@@ -30,13 +30,14 @@ static u64 sum(u32 op, u32 ctx, u32 act)
  * @v: Unused.
  *
  * One line per op and context, "OP CTX ALLOW AUDIT DENY", after a header
- * line starting with '#'; then "records N" and "records_lost N".
+ * line starting with '#'; then "records N", "records_lost N" and
+ * "unrecorded_denied N".
  *
  * Return: 0.
  */
 int uringaudit_stats_show(struct seq_file *m, void *v)
 {
-	u64 records = 0, lost = 0;
+	u64 records = 0, lost = 0, unrecorded = 0;
 	u32 op, ctx, act;
 	int cpu;
 
@@ -60,7 +61,9 @@ int uringaudit_stats_show(struct seq_file *m, void *v)
 
 		records += READ_ONCE(s->records);
 		lost += READ_ONCE(s->records_lost);
+		unrecorded += READ_ONCE(s->unrecorded_denied);
 	}
-	seq_printf(m, "records %llu\nrecords_lost %llu\n", records, lost);
+	seq_printf(m, "records %llu\nrecords_lost %llu\nunrecorded_denied %llu\n",
+		   records, lost, unrecorded);
 	return 0;
 }

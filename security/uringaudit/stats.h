@@ -21,12 +21,15 @@
  * @records: Records emitted (audit or kernel log).
  * @records_lost: Records that could not be emitted (no memory, audit
  *	backlog full, kernel log rate limit).
+ * @unrecorded_denied: Ops denied because room for their record could not
+ *	be held (a policy with "unrecorded deny").
  */
 struct uringaudit_stats {
 	u64 decisions[__URINGAUDIT_OP_MAX][URINGAUDIT_NR_CTX]
 		     [__URINGAUDIT_ACTION_MAX];
 	u64 records;
 	u64 records_lost;
+	u64 unrecorded_denied;
 };
 
 DECLARE_PER_CPU(struct uringaudit_stats, uringaudit_stats);
@@ -57,6 +60,14 @@ static inline void uringaudit_stats_recorded(void)
 static inline void uringaudit_stats_lost(void)
 {
 	this_cpu_inc(uringaudit_stats.records_lost);
+}
+
+/**
+ * uringaudit_stats_unrecorded() - Count an op denied for want of a record
+ */
+static inline void uringaudit_stats_unrecorded(void)
+{
+	this_cpu_inc(uringaudit_stats.unrecorded_denied);
 }
 
 int uringaudit_stats_show(struct seq_file *m, void *v);

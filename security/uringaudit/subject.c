@@ -3,21 +3,56 @@
  * uringaudit - Who does an io_uring operation
  *
  * The subject of an op is its credentials (what io_uring runs it with),
- * the login identity of the task that submitted it (read at the op, not
- * copied when an io thread was made), the program of the process behind
+ * the login identity of the task that submitted it, or of its process when
+ * an io thread submitted it (read at the op, not copied when an io thread
+ * was made), the program of the process behind
  * it, and the cgroup of the task doing it.
  *
  * Copyright (C) 2026 The uringaudit authors
  */
 
+#include <linux/audit.h>
 #include <linux/cgroup.h>
 #include <linux/limits.h>
+#include <linux/pid.h>
 #include <linux/rcupdate.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
 #include "fault.h"
 #include "subject.h"
+
+/**
+ * uringaudit_who_login() - The login identity of a subject
+ * @who: The subject.
+ * @ses: Set to its audit session.
+ *
+ * The submitter's, read now.  An io thread that submits (an SQPOLL
+ * thread) has only a copy of its process's, made when it was created: the
+ * process's own is read instead, so that a login since counts.
+ *
+ * Return: The login user ID in the initial user namespace;
+ * %URINGAUDIT_AUID_UNSET when it never logged in.
+ */
+u32 uringaudit_who_login(const struct uringaudit_who *who, u32 *ses)
+{
+	struct task_struct *task = who->submitter, *leader = NULL;
+	const struct uringaudit_origin *origin;
+	kuid_t auid;
+
+	rcu_read_lock();
+	if (task->flags & PF_IO_WORKER) {
+		origin = uringaudit_task(task)->origin;
+		if (origin)
+			leader = pid_task(origin->tgid, PIDTYPE_TGID);
+		if (leader)
+			task = leader;
+	}
+	auid = audit_get_loginuid(task);
+	*ses = audit_get_sessionid(task);
+	rcu_read_unlock();
+	return from_kuid(&init_user_ns, auid);
+}
 
 /**
  * uringaudit_who_exe() - The program of the process behind an op
@@ -34,9 +69,11 @@
 const struct uringaudit_exe *
 uringaudit_who_exe(const struct uringaudit_who *who)
 {
+	int err;
+
 	if (who->origin)
 		return who->origin->exe;
-	return uringaudit_current_exe();
+	return uringaudit_current_exe(&err);
 }
 
 /**

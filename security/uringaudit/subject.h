@@ -50,18 +50,7 @@ static inline void uringaudit_who_current(struct uringaudit_who *who,
 	who->personality = cred || who->cred != current_real_cred();
 }
 
-/**
- * uringaudit_who_auid() - The login user ID of a subject
- * @who: The subject.
- *
- * Return: The submitter's login user ID now, in the initial user
- * namespace; %URINGAUDIT_AUID_UNSET when it never logged in.
- */
-static inline u32 uringaudit_who_auid(const struct uringaudit_who *who)
-{
-	return from_kuid(&init_user_ns, audit_get_loginuid(who->submitter));
-}
-
+u32 uringaudit_who_login(const struct uringaudit_who *who, u32 *ses);
 const struct uringaudit_exe *
 uringaudit_who_exe(const struct uringaudit_who *who);
 char *uringaudit_cgroup_name(int *err);

@@ -15,6 +15,7 @@
  * Copyright (C) 2026 The uringaudit authors
  */
 
+#include <linux/binfmts.h>
 #include <linux/cred.h>
 #include <linux/err.h>
 #include <linux/file.h>
@@ -26,7 +27,6 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include "issue.h"
 #include "object.h"
 #include "setup.h"
 #include "task.h"
@@ -34,34 +34,34 @@
 /**
  * uringaudit_exe_of() - The program a task runs
  * @task: The task: current, or one that cannot exec meanwhile.
- * @gfp: How to allocate.
+ * @err: Set to -%ENOMEM when the task has a program that could not be
+ *	described, else 0.
  *
- * Context: Process context; may sleep with a blocking @gfp.
+ * Context: Process context; may sleep.
  * Return: The program, to be freed with uringaudit_exe_free(), or NULL
  * when the task runs none or out of memory.
  */
-struct uringaudit_exe *uringaudit_exe_of(struct task_struct *task, gfp_t gfp)
+struct uringaudit_exe *uringaudit_exe_of(struct task_struct *task, int *err)
 {
+	struct file *file = uringaudit_task(task)->exe_file;
 	struct uringaudit_exe *exe;
-	struct file *file;
-	int err;
+	int unused;
 
-	file = get_task_exe_file(task);
+	*err = 0;
 	if (!file)
 		return NULL;
-	exe = kzalloc(sizeof(*exe), gfp);
-	if (exe) {
-		uringaudit_key_of(file_inode(file), &exe->key);
-		exe->name = uringaudit_path_name(&file->f_path, true, &err);
-		exe->task_name =
-			uringaudit_path_name(&file->f_path, false, &err);
-		if (exe->name && exe->task_name &&
-		    !strcmp(exe->name, exe->task_name)) {
-			kfree(exe->task_name);
-			exe->task_name = NULL;
-		}
+	exe = kzalloc(sizeof(*exe), GFP_KERNEL);
+	if (!exe) {
+		*err = -ENOMEM;
+		return NULL;
 	}
-	fput(file);
+	uringaudit_key_of(file_inode(file), &exe->key);
+	exe->name = uringaudit_path_name(&file->f_path, true, &unused);
+	exe->task_name = uringaudit_path_name(&file->f_path, false, &unused);
+	if (exe->name && exe->task_name && !strcmp(exe->name, exe->task_name)) {
+		kfree(exe->task_name);
+		exe->task_name = NULL;
+	}
 	return exe;
 }
 
@@ -80,21 +80,24 @@ void uringaudit_exe_free(struct uringaudit_exe *exe)
 
 /**
  * uringaudit_current_exe() - The program of the current task
+ * @err: Set as uringaudit_exe_of() sets it.
  *
- * Resolved on the first call and kept until the task runs another program
- * (execve(2)), as an io thread's origin keeps it.  A task that replaces its
- * executable file (prctl(PR_SET_MM_EXE_FILE)) keeps the program of before.
+ * Described on the first call and kept until the task runs another
+ * program (execve(2)), as an io thread's origin keeps it.  It is the file
+ * execve(2) ran: a task that replaces its executable file
+ * (prctl(PR_SET_MM_EXE_FILE)) keeps the program of before.
  *
  * Context: Process context; may sleep.
  * Return: The program, or NULL when the task has none or out of memory.
  */
-const struct uringaudit_exe *uringaudit_current_exe(void)
+const struct uringaudit_exe *uringaudit_current_exe(int *err)
 {
 	struct uringaudit_task *const blob = uringaudit_task(current);
 
 	/* Only the task itself fills or drops its copy: no lock. */
+	*err = 0;
 	if (!blob->exe)
-		blob->exe = uringaudit_exe_of(current, GFP_KERNEL);
+		blob->exe = uringaudit_exe_of(current, err);
 	return blob->exe;
 }
 
@@ -117,7 +120,7 @@ struct uringaudit_origin *uringaudit_origin_new(struct task_struct *creator)
 	origin->tgid = get_task_pid(creator, PIDTYPE_TGID);
 	origin->uid = task_cred_xxx(creator, uid);
 	get_task_comm(origin->comm, creator->group_leader);
-	origin->exe = uringaudit_exe_of(creator, GFP_KERNEL);
+	origin->exe = uringaudit_exe_of(creator, &origin->exe_err);
 	return origin;
 }
 
@@ -139,8 +142,12 @@ void uringaudit_origin_put(struct uringaudit_origin *origin)
 static int hook_task_alloc(struct task_struct *const task,
 			   const unsigned long clone_flags)
 {
+	struct file *exe_file = uringaudit_task(current)->exe_file;
 	struct uringaudit_origin *origin;
 
+	/* The program goes on in the new task until it runs another. */
+	if (exe_file)
+		uringaudit_task(task)->exe_file = get_file(exe_file);
 	if (likely(!(task->flags & PF_IO_WORKER)))
 		return 0;
 
@@ -155,7 +162,14 @@ static int hook_task_alloc(struct task_struct *const task,
 	return 0;
 }
 
-static void hook_task_free(struct task_struct *const task)
+/**
+ * uringaudit_task_release() - Free what a task's blob holds of this file's
+ * @task: The task, being freed.
+ *
+ * Its origin tag, program and remembered decisions; its frame is the
+ * issue code's (setup.c frees both).
+ */
+void uringaudit_task_release(struct task_struct *task)
 {
 	struct uringaudit_task *const blob = uringaudit_task(task);
 
@@ -163,16 +177,20 @@ static void hook_task_free(struct task_struct *const task)
 	blob->origin = NULL;
 	uringaudit_exe_free(blob->exe);
 	blob->exe = NULL;
-	uringaudit_frame_free(blob->frame);
-	blob->frame = NULL;
+	if (blob->exe_file)
+		fput(blob->exe_file);
+	blob->exe_file = NULL;
 	uringaudit_cache_drop(&blob->cache);
 }
 
-/* A new program: the next op resolves it, and is decided, again. */
+/* A new program: the file execve(2) runs; the next op is decided again. */
 static void hook_bprm_committed_creds(const struct linux_binprm *bprm)
 {
 	struct uringaudit_task *const blob = uringaudit_task(current);
 
+	if (blob->exe_file)
+		fput(blob->exe_file);
+	blob->exe_file = get_file(bprm->file);
 	uringaudit_exe_free(blob->exe);
 	blob->exe = NULL;
 	uringaudit_cache_drop(&blob->cache);
@@ -180,7 +198,6 @@ static void hook_bprm_committed_creds(const struct linux_binprm *bprm)
 
 static struct security_hook_list uringaudit_task_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(task_alloc, hook_task_alloc),
-	LSM_HOOK_INIT(task_free, hook_task_free),
 	LSM_HOOK_INIT(bprm_committed_creds, hook_bprm_committed_creds),
 };
 

@@ -49,6 +49,7 @@ struct uringaudit_exe {
  * @uid: Real user ID of the creator's credentials.
  * @comm: Name of the creator's thread group leader at creation.
  * @exe: The creator's program, or NULL when it has none.
+ * @exe_err: Why @exe is NULL when the creator had a program: -%ENOMEM.
  */
 struct uringaudit_origin {
 	refcount_t usage;
@@ -56,6 +57,7 @@ struct uringaudit_origin {
 	kuid_t uid;
 	char comm[TASK_COMM_LEN];
 	struct uringaudit_exe *exe;
+	int exe_err;
 };
 
 /**
@@ -63,14 +65,19 @@ struct uringaudit_origin {
  *
  * @origin: The tag of an io thread; NULL for every other task.  Set once,
  *	when the thread is created, and put when it is freed.
- * @exe: The program of a user task, once a decision or record needed it;
- *	dropped at execve(2).
+ * @exe_file: The program file the task's process runs, as execve(2) found
+ *	it: what exe= rules compare.  Not mm->exe_file, which a process can
+ *	replace (prctl(PR_SET_MM_EXE_FILE) needs only CAP_CHECKPOINT_RESTORE
+ *	in the process's own user namespace).  Inherited at fork.
+ * @exe: The identity and names of @exe_file, once a decision or record
+ *	needed them; dropped at execve(2).
  * @frame: The io_uring request the task is issuing (precise mode), once it
  *	issued one that a policy names; kept until the task is freed.
  * @cache: The ops the task was allowed lately, silently.
  */
 struct uringaudit_task {
 	struct uringaudit_origin *origin;
+	struct file *exe_file;
 	struct uringaudit_exe *exe;
 	struct uringaudit_frame *frame;
 	struct uringaudit_cache cache;
@@ -99,8 +106,9 @@ static inline const struct uringaudit_origin *uringaudit_current_origin(void)
 	return uringaudit_task(current)->origin;
 }
 
-const struct uringaudit_exe *uringaudit_current_exe(void);
-struct uringaudit_exe *uringaudit_exe_of(struct task_struct *task, gfp_t gfp);
+const struct uringaudit_exe *uringaudit_current_exe(int *err);
+void uringaudit_task_release(struct task_struct *task);
+struct uringaudit_exe *uringaudit_exe_of(struct task_struct *task, int *err);
 void uringaudit_exe_free(struct uringaudit_exe *exe);
 
 struct uringaudit_origin *uringaudit_origin_new(struct task_struct *creator);

@@ -41,8 +41,9 @@ fake() {
 	connect sqpoll 0 0 2
 	records 3
 	records_lost 1
+	unrecorded_denied 1
 	STATS
-	printf 'abi 1\nmode enforce\nlocked 0\npolicy loaded\nrules 2\ndefault audit\ndigest sha256:00ff\nloaded 1764340000\n' >"$root/status"
+	printf 'abi 2\nmediation precise\nmode enforce\nlocked 0\npolicy loaded\nrules 2\nunresolved 1\ndefault audit\nunrecorded allow\ndigest sha256:00ff\nloaded 1764340000\n' >"$root/status"
 }
 
 good=$work/good.policy
@@ -105,6 +106,8 @@ expect "show: uringaudit absent" 1 "Failed to open \"$work/absent/policy\": No s
 
 expect "status: position, mode, rules, digest" 0 "active, LSM 3 of 3" "$ctl" --root "$root" status
 expect "status: digest and load time" 0 "digest: +sha256:00ff" "$ctl" --root "$root" status
+expect "status: precise or compat mediation" 0 "mediation: +precise" "$ctl" --root "$root" status
+expect "status: rules whose path or program was not found" 0 "unresolved: +1 " "$ctl" --root "$root" status
 echo "capability,landlock" >"$sec/lsm"
 expect "status: not in the LSM order" 1 "not active" "$ctl" --root "$root" status
 
@@ -125,14 +128,14 @@ if grep -qE '^OP +CTX +ALLOW +AUDIT +DENY$' <<<"$out" &&
 	grep -qE '^open +inline +3 +1 +0$' <<<"$out" &&
 	grep -qE '^connect +sqpoll +0 +0 +2$' <<<"$out" &&
 	! grep -q '^open +iowq' <<<"$out" &&
-	grep -q 'records written: 3, lost: 1' <<<"$out" &&
+	grep -q 'records written: 3, lost: 1; ops denied unrecorded: 1' <<<"$out" &&
 	[ "$(awk '/^open/ {print index($0, "3")}' <<<"$out")" = "$(awk '/^OP/ {print index($0, "ALLOW") + 4}' <<<"$out")" ]; then
 	ok "stats: an aligned table of the rows with counts"
 else
 	not_ok "stats: an aligned table of the rows with counts" "$out"
 fi
 out=$("$ctl" --root "$root" stats --json 2>&1)
-want='{"decisions":[{"op":"open","ctx":"inline","allow":3,"audit":1,"deny":0},{"op":"connect","ctx":"sqpoll","allow":0,"audit":0,"deny":2}],"records":3,"records_lost":1}'
+want='{"decisions":[{"op":"open","ctx":"inline","allow":3,"audit":1,"deny":0},{"op":"connect","ctx":"sqpoll","allow":0,"audit":0,"deny":2}],"records":3,"records_lost":1,"unrecorded_denied":1}'
 if [ "$(jq -cS . <<<"$out" 2>&1)" = "$(jq -cS . <<<"$want")" ] && [ "$(wc -l <<<"$out")" = 1 ]; then
 	ok "stats --json: one JSON object, the rows with counts as numbers"
 else
@@ -154,6 +157,13 @@ expect "explain: path= below a directory named through a symlink" 0 "decision: d
 expect "explain: path= not below the directory" 0 "does not match: path $work/true-copy is not $work/dir or below it" "$ctl" explain open path="$work/true-copy" --policy "$idpol"
 expect "explain: an opcode stands for its class" 0 "^op=open opcode=openat2 " "$ctl" explain openat2 --policy "$idpol"
 expect "explain: a port outside the rule's" 0 "does not match: port 80 is not in 443-443" "$ctl" explain connect family=inet addr=127.0.0.1 port=80 --policy "$idpol"
+# A rule on a file names the file: a hard link is the file itself.
+: >"$work/dir/db"
+filepol=$work/file.policy
+printf 'deny op=write path=%s/dir/db\n' "$work" >"$filepol"
+ln "$work/dir/db" "$work/db-link"
+expect "explain: a rule on a file names its hard links" 0 "decision: deny \(rule at line 1\)" "$ctl" explain write path="$work/db-link" --policy "$filepol"
+expect "explain: not another file of its directory" 0 "decision: allow \(no rule matches" "$ctl" explain write path="$work/dir/f" --policy "$filepol"
 expect "explain: a bad key is a usage error" 2 "explain: bad argument \"colour=red\"" "$ctl" explain open colour=red --policy "$idpol"
 # ctx= decides which rules name the op: each context here has its own answer.
 ctxpol=$work/ctx.policy

@@ -42,20 +42,31 @@ static const char learn_help[] =
 	"(ignored; the policy was written from the rest).\n"
 	"See uringaudit-ctl-learn(8).\n";
 
-/* The socket keys of @s that the grammar has, as rule text. */
+/*
+ * The socket keys of @s that the grammar has, as rule text.  A send,
+ * receive or shutdown is learned by its family: its peer is whoever a
+ * connect or accept (learned with their addresses) let in, and a server's
+ * peers come from ports no policy can know.
+ */
 static void socket_keys(const struct learn *l, const struct ua_subject *s,
 			char *buf, size_t size)
 {
 	const char *fam = ua_family_name(s->family);
+	bool peer = s->op_idx == URINGAUDIT_OP_SEND ||
+		    s->op_idx == URINGAUDIT_OP_RECV ||
+		    s->op_idx == URINGAUDIT_OP_SHUTDOWN;
 	size_t n = 0;
 
 	buf[0] = '\0';
 	if (l->g.family && fam)
 		n += snprintf(buf + n, size - n, " family=%s", fam);
+	if (peer)
+		goto out;
 	if (l->g.addr && s->addr && n < size)
 		n += snprintf(buf + n, size - n, " addr=%s", s->addr);
 	if (l->g.port && s->port >= 0 && n < size)
 		snprintf(buf + n, size - n, " port=%ld", s->port);
+out:
 	memmove(buf, buf + !!buf[0], strlen(buf + !!buf[0]) + 1);
 }
 
@@ -76,25 +87,16 @@ static bool decided(struct learn *l, const struct ua_subject *s)
 	return true;
 }
 
-static int learn_record(const struct ua_record *r, const struct ua_subject *s,
-			void *arg)
+/* Learn one op class of a record that ran. */
+static int learn_op(struct learn *l, const struct ua_record *r,
+		    const struct ua_subject *s)
 {
-	struct learn *l = arg;
 	char object[4200], deleted[] = " (deleted)";
 	enum obj_kind kind = OBJ_NONE;
 	const char *kinds[] = { "path", "socket", "none" };
 	struct seen *sn;
 	size_t n;
 
-	l->records++;
-	if (!s->ran) {
-		l->not_run++;
-		return 0;
-	}
-	if (s->op_idx < 0 || s->ctx_idx < 0) {
-		l->unknown++;
-		return 0;
-	}
 	if (l->merge_pol && decided(l, s))
 		return 0;
 	if (!s->exe) {
@@ -154,6 +156,37 @@ static int learn_record(const struct ua_record *r, const struct ua_subject *s,
 	    n + strlen(object) < sizeof(sn->opcodes))
 		snprintf(sn->opcodes + n, sizeof(sn->opcodes) - n, "%s",
 			 object + !!n);
+	return 0;
+}
+
+/* A record: each op class it lists (an open that truncated is both). */
+static int learn_record(const struct ua_record *r, const struct ua_subject *s,
+			void *arg)
+{
+	struct learn *l = arg;
+	struct ua_subject one;
+	int op, err;
+
+	l->records++;
+	if (!s->ran) {
+		l->not_run++;
+		return 0;
+	}
+	if (s->op_idx < 0 || s->ctx_idx < 0) {
+		l->unknown++;
+		return 0;
+	}
+	for (op = 0; op < __URINGAUDIT_OP_MAX; op++) {
+		if (!(s->ops & BIT_ULL(op)))
+			continue;
+		one = *s;
+		one.op = uringaudit_op_names[op];
+		one.op_idx = op;
+		one.ops = BIT_ULL(op);
+		err = learn_op(l, r, &one);
+		if (err)
+			return err;
+	}
 	return 0;
 }
 

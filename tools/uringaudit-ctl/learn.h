@@ -91,7 +91,7 @@ struct rule {
 
 /* Keys of the policy grammar this build's parser takes. */
 struct grammar {
-	bool family, addr, port, opcode;
+	bool family, addr, port;
 };
 
 /**

@@ -33,13 +33,17 @@ bool rule_parses(const char *text)
 	return true;
 }
 
-/* Which keys of the socket rules and opcode= this build's parser takes. */
+/*
+ * Which keys of the socket rules this build's parser takes.  Rules are
+ * learned per op class, never per opcode: a program that read with read
+ * may read with readv tomorrow; the comment above a rule lists the opcodes
+ * seen, for an administrator who wants opcode= as well.
+ */
 void grammar_probe(struct grammar *g)
 {
 	g->family = rule_parses("op=connect family=inet");
 	g->addr = rule_parses("op=connect addr=127.0.0.1");
 	g->port = rule_parses("op=connect port=1");
-	g->opcode = rule_parses("op=open opcode=openat");
 }
 
 static char *keep(struct learn *l, char *s)
@@ -269,7 +273,7 @@ static void add_opcodes(char *set, size_t size, const char *list)
 }
 
 /* The text of @r, without its action; checked with the parser. */
-static char *rule_text(const struct learn *l, const struct rule *r)
+static char *rule_text(const struct rule *r)
 {
 	char text[8600], obj[4200];
 	size_t n, i;
@@ -292,13 +296,8 @@ static char *rule_text(const struct learn *l, const struct rule *r)
 	for (;;) {
 		char *end;
 
-		if (l->g.opcode && r->opcodes[0])
-			snprintf(text + n, sizeof(text) - n, "%s%s opcode=%.*s",
-				 *obj ? " " : "", obj,
-				 (int)strlen(r->opcodes) - 2, r->opcodes + 1);
-		else
-			snprintf(text + n, sizeof(text) - n, "%s%s",
-				 *obj ? " " : "", obj);
+		snprintf(text + n, sizeof(text) - n, "%s%s", *obj ? " " : "",
+			 obj);
 		if (rule_parses(text + 1))
 			return strdup(text + 1);
 		/* Socket keys: drop the last one (port, addr, family). */
@@ -395,7 +394,7 @@ int make_rules(struct learn *l)
 	table_free(&objects);
 	qsort(l->rules, l->nrules, sizeof(*l->rules), by_rule);
 	for (i = 0; i < l->nrules; i++) {
-		l->rules[i].text = rule_text(l, &l->rules[i]);
+		l->rules[i].text = rule_text(&l->rules[i]);
 		if (!l->rules[i].text) {
 			/* An executable the grammar cannot name. */
 			l->rules[i].action = RULE_SKIP;

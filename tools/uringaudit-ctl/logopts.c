@@ -219,6 +219,24 @@ static bool in_list(const char *list, const char *word)
 	return false;
 }
 
+/* Whether an item of the comma-separated @words is in @list. */
+static bool any_in_list(const char *list, const char *words)
+{
+	char word[64];
+	size_t n;
+
+	for (; *words; words += n + !!words[n]) {
+		n = strcspn(words, ",");
+		if (n >= sizeof(word))
+			continue;
+		memcpy(word, words, n);
+		word[n] = '\0';
+		if (in_list(list, word))
+			return true;
+	}
+	return false;
+}
+
 /* Whether a record passes the filters of @o. */
 bool ua_wanted(const struct ua_opts *o, const struct ua_record *r,
 	       const struct ua_subject *s)
@@ -227,7 +245,7 @@ bool ua_wanted(const struct ua_opts *o, const struct ua_record *r,
 
 	if (r->ms < o->since || r->ms > o->until)
 		return false;
-	if (o->ops && !in_list(o->ops, s->op) &&
+	if (o->ops && !any_in_list(o->ops, s->op) &&
 	    !(s->opcode && in_list(o->ops, s->opcode)))
 		return false;
 	if (o->decisions && !in_list(o->decisions, s->decision))

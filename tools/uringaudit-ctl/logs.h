@@ -103,9 +103,10 @@ const char *ua_get(const struct ua_record *r, const char *name);
 
 /**
  * struct ua_subject - What a record says was decided, in policy terms
- * @op: Op class or event name; @op_idx its &enum uringaudit_op, or -1 when
- *	this build does not know it.
- * @op_idx: See @op.
+ * @op: Op classes or event, as op= lists them ("open,truncate").
+ * @op_idx: The first of them, as an &enum uringaudit_op, or -1 when this
+ *	build does not know one.
+ * @ops: All of them, a bit each.
  * @opcode: The IORING_OP name, when recorded.
  * @ctx: Context name; @ctx_idx its &enum uringaudit_ctx, or -1.
  * @ctx_idx: See @ctx.
@@ -128,6 +129,7 @@ const char *ua_get(const struct ua_record *r, const char *name);
 struct ua_subject {
 	const char *op;
 	int op_idx;
+	u64 ops;
 	const char *opcode;
 	const char *ctx;
 	int ctx_idx;

@@ -248,13 +248,43 @@ static bool get_num(const struct ua_record *r, const char *name, long long *out)
 	return true;
 }
 
+/*
+ * The op classes of op=, a comma-separated list: their bits into @ops.
+ * Returns the first, or -1 when one is unknown to this build.
+ */
+static int op_list(const char *list, u64 *ops)
+{
+	char name[64];
+	int first = -1, i;
+	size_t len;
+
+	*ops = 0;
+	for (;;) {
+		len = strcspn(list, ",");
+		if (len >= sizeof(name))
+			return -1;
+		memcpy(name, list, len);
+		name[len] = '\0';
+		i = lookup_name(uringaudit_op_names, __URINGAUDIT_OP_MAX, name);
+		if (i < 0)
+			return -1;
+		if (first < 0)
+			first = i;
+		*ops |= BIT_ULL(i);
+		if (!list[len])
+			return first;
+		list += len + 1;
+	}
+}
+
 /**
  * ua_subject_of() - What a uringaudit record says was decided
  * @r: The record.
  * @s: Its subject, pointing into @r.
  *
  * The one place that knows what the fields of a record mean to a policy:
- * op= (op class or event) and opcode= (the IORING_OP name), ctx=,
+ * op= (the op classes or event: an open that truncates is both) and
+ * opcode= (the IORING_OP name), ctx=,
  * decision=, permissive= and res= (whether the op ran), origin_exe= and
  * origin_pid= (the process behind the op, which exe= rules match), euid=,
  * egid= and auid= (what uid=, gid= and auid= rules match), the object
@@ -271,8 +301,7 @@ int ua_subject_of(const struct ua_record *r, struct ua_subject *s)
 
 	memset(s, 0, sizeof(*s));
 	s->op = ua_get(r, "op") ?: "?";
-	s->op_idx =
-		lookup_name(uringaudit_op_names, __URINGAUDIT_OP_MAX, s->op);
+	s->op_idx = op_list(s->op, &s->ops);
 	s->opcode = ua_get(r, "opcode");
 	s->ctx = ua_get(r, "ctx") ?: "?";
 	s->ctx_idx =

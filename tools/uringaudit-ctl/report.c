@@ -68,8 +68,7 @@ static int count(const struct ua_record *r, const struct ua_subject *s,
 		 void *arg)
 {
 	struct report *rep = arg;
-	const char *op = s->opcode ?: s->op;
-	char object[4200];
+	char object[4200], op[160];
 	struct deny_row *d;
 	struct count_row *c;
 	struct object_row *o;
@@ -81,6 +80,11 @@ static int count(const struct ua_record *r, const struct ua_subject *s,
 		json_object_put(j);
 		return 0;
 	}
+	/* The op classes, and the opcode where the kernel records another. */
+	if (s->opcode && strcmp(s->opcode, s->op))
+		snprintf(op, sizeof(op), "%s/%s", s->op, s->opcode);
+	else
+		snprintf(op, sizeof(op), "%s", s->op);
 	ua_object(s, object, sizeof(object));
 	c = (struct count_row *)table_row(&rep->counts, sizeof(*c), 4,
 					  s->exe ?: "?", op, s->ctx,

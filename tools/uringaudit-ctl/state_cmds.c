@@ -76,6 +76,8 @@ int cmd_status(int argc, char **argv)
 	status = read_knob("status");
 	if (!status)
 		return EXIT_FAIL;
+	printf("mediation:  %s\n",
+	       status_value(status, "mediation", val, sizeof(val)) ?: "?");
 	printf("mode:       %s\n",
 	       status_value(status, "mode", val, sizeof(val)) ?: "?");
 	printf("locked:     %s\n",
@@ -89,6 +91,12 @@ int cmd_status(int argc, char **argv)
 
 		printf("rules:      %s\n",
 		       status_value(status, "rules", val, sizeof(val)) ?: "?");
+		printf("unresolved: %s (rules whose path or program was not found)\n",
+		       status_value(status, "unresolved", val, sizeof(val)) ?:
+			       "?");
+		printf("unrecorded: %s\n",
+		       status_value(status, "unrecorded", val, sizeof(val)) ?:
+			       "?");
 		printf("default:    %s\n",
 		       status_value(status, "default", val, sizeof(val)) ?:
 									   "?");
@@ -203,9 +211,14 @@ struct stat_row {
 	unsigned long long n[3];
 };
 
+/* The counters of records: written, lost, ops denied for want of one. */
+struct stat_records {
+	unsigned long long written, lost, unrecorded_denied;
+};
+
 /* The counters as one JSON object. */
 static int stats_json(const struct stat_row *rows, size_t nrows,
-		      unsigned long long records, unsigned long long lost)
+		      const struct stat_records *rec)
 {
 	struct json_object *o = json_object_new_object();
 	struct json_object *list = json_object_new_array();
@@ -227,8 +240,12 @@ static int stats_json(const struct stat_row *rows, size_t nrows,
 		json_object_array_add(list, row);
 	}
 	json_object_object_add(o, "decisions", list);
-	json_object_object_add(o, "records", json_object_new_uint64(records));
-	json_object_object_add(o, "records_lost", json_object_new_uint64(lost));
+	json_object_object_add(o, "records",
+			       json_object_new_uint64(rec->written));
+	json_object_object_add(o, "records_lost",
+			       json_object_new_uint64(rec->lost));
+	json_object_object_add(o, "unrecorded_denied",
+			       json_object_new_uint64(rec->unrecorded_denied));
 	puts(json_object_to_json_string_ext(o, CTL_JSON_FLAGS));
 	json_object_put(o);
 	return 0;
@@ -237,15 +254,16 @@ static int stats_json(const struct stat_row *rows, size_t nrows,
 int cmd_stats(int argc, char **argv)
 {
 	bool json = false, all = false;
-	unsigned long long records = 0, lost = 0;
-	struct stat_row rows[128];
+	struct stat_records rec = {};
+	struct stat_row rows[256];
 	size_t nrows = 0, i;
 	char *text, *line, *save = NULL;
 
 	if (wants_help(argc, argv)) {
 		printf("Usage: %s stats [--json] [--all]\n\n"
 		       "Decision counters per op class and context (rows with a count;\n"
-		       "--all for every row), and records written and lost.\n",
+		       "--all for every row), records written and lost, and ops denied\n"
+		       "because their record could not be written (unrecorded deny).\n",
 		       prog);
 		return 0;
 	}
@@ -267,8 +285,10 @@ int cmd_stats(int argc, char **argv)
 
 		if (line[0] == '#')
 			continue;
-		if (sscanf(line, "records_lost %llu", &lost) == 1 ||
-		    sscanf(line, "records %llu", &records) == 1)
+		if (sscanf(line, "records_lost %llu", &rec.lost) == 1 ||
+		    sscanf(line, "records %llu", &rec.written) == 1 ||
+		    sscanf(line, "unrecorded_denied %llu",
+			   &rec.unrecorded_denied) == 1)
 			continue;
 		if (sscanf(line, "%31s %15s %llu %llu %llu", r.op, r.ctx,
 			   &r.n[0], &r.n[1], &r.n[2]) != 5) {
@@ -284,12 +304,13 @@ int cmd_stats(int argc, char **argv)
 	free(text);
 
 	if (json)
-		return stats_json(rows, nrows, records, lost);
+		return stats_json(rows, nrows, &rec);
 	printf("%-16s %-7s %12s %12s %12s\n", "OP", "CTX", "ALLOW", "AUDIT",
 	       "DENY");
 	for (i = 0; i < nrows; i++)
 		printf("%-16s %-7s %12llu %12llu %12llu\n", rows[i].op,
 		       rows[i].ctx, rows[i].n[0], rows[i].n[1], rows[i].n[2]);
-	printf("records written: %llu, lost: %llu\n", records, lost);
+	printf("records written: %llu, lost: %llu; ops denied unrecorded: %llu\n",
+	       rec.written, rec.lost, rec.unrecorded_denied);
 	return 0;
 }

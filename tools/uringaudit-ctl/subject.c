@@ -44,6 +44,29 @@ static void key_of_name(const char *name, size_t len, struct uringaudit_key *k)
 	k->gen = (u32)len;
 }
 
+/* A rule on a file also names what its directory holds under its name. */
+static void resolve_leaf(struct uringaudit_rule *r)
+{
+	char real[PATH_MAX], *slash;
+	struct stat st;
+
+	if (stat(r->path, &st) || S_ISDIR(st.st_mode) ||
+	    !realpath(r->path, real))
+		return;
+	slash = strrchr(real, '/');
+	r->leaf = strdup(slash + 1);
+	if (!r->leaf)
+		return;
+	if (slash == real)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	if (!key_at(real, &r->leaf_dir)) {
+		free(r->leaf);
+		r->leaf = NULL;
+	}
+}
+
 /**
  * ctl_policy_resolve() - Resolve a policy's path= and exe= rules
  * @pol: The policy, parsed and not yet indexed.
@@ -77,6 +100,7 @@ void ctl_policy_resolve(struct uringaudit_policy *pol, bool by_name)
 		if (r->path_keys && key_at(r->path, r->path_keys)) {
 			r->nr_path_keys = 1;
 			r->resolved |= URINGAUDIT_RESOLVED_PATH;
+			resolve_leaf(r);
 		}
 	}
 }
@@ -150,6 +174,7 @@ static int parse_u32(const char *s, u32 *out)
 static int set_path(struct ctl_subject *cs, const char *path)
 {
 	char real[PATH_MAX], *slash;
+	bool exists;
 	u32 n = 0;
 
 	if (path[0] != '/')
@@ -157,8 +182,13 @@ static int set_path(struct ctl_subject *cs, const char *path)
 	cs->s.path = path;
 	cs->s.state[ilog2(URINGAUDIT_MATCH_PATH_NAME)] = URINGAUDIT_VALUE_KNOWN;
 	cs->s.state[ilog2(URINGAUDIT_MATCH_PATH)] = URINGAUDIT_VALUE_KNOWN;
-	if (!realpath(path, real))
+	exists = realpath(path, real);
+	if (!exists)
 		snprintf(real, sizeof(real), "%s", path);
+	/* Its name in its directory, for rules on a file. */
+	slash = strrchr(real, '/');
+	snprintf(cs->name, sizeof(cs->name), "%s", slash + 1);
+	cs->s.obj_name = cs->name;
 	for (;;) {
 		if (n < ARRAY_SIZE(cs->keys) && key_at(real, &cs->keys[n]))
 			n++;
@@ -173,6 +203,9 @@ static int set_path(struct ctl_subject *cs, const char *path)
 	}
 	cs->s.obj = cs->keys;
 	cs->s.nr_obj = n;
+	/* A name still to be created is in the first directory listed. */
+	if (n > !!exists)
+		cs->s.obj_dir = &cs->keys[!!exists];
 	return 0;
 }
 

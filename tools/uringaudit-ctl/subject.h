@@ -18,12 +18,14 @@
  * @keys: Identities of the object and its directories (@s.obj).
  * @unix_path: Room for a unix socket address.
  * @exe: The program's path, as given; NULL when not.
+ * @name: The object's name in its directory.
  */
 struct ctl_subject {
 	struct uringaudit_subject s;
 	const char *exe;
 	struct uringaudit_key keys[64];
 	char unix_path[112];
+	char name[256];
 };
 
 void ctl_subject_init(struct ctl_subject *cs, u32 op, u32 opcode);

@@ -65,11 +65,14 @@ static int print_record(const struct ua_record *r, const struct ua_subject *s,
 		puts(json_object_to_json_string_ext(j, CTL_JSON_FLAGS));
 		json_object_put(j);
 	} else {
+		/* The opcode, where the kernel records one unlike the op. */
+		bool other = s->opcode && strcmp(s->opcode, s->op);
+
 		ua_format_time(r->ms, when, sizeof(when), true);
 		ua_object(s, object, sizeof(object));
 		printf("%s %s[%lld] %s%s%s %s %s %s%s\n", when,
 		       ua_safe(s->exe, exe, sizeof(exe)), s->pid, s->op,
-		       s->opcode ? "/" : "", s->opcode ?: "", s->ctx,
+		       other ? "/" : "", other ? s->opcode : "", s->ctx,
 		       ua_safe(object, safe, sizeof(safe)), s->decision,
 		       s->permissive ? " (permissive)" : "");
 	}

@@ -84,7 +84,9 @@
  *   decisions to allow, to audit and to deny (in permissive mode too);
  * * ``records N``: the records written, to audit or to the kernel log;
  * * ``records_lost N``: the records that could not be written (audit
- *   backlog full, out of memory, or the kernel log's rate limit).
+ *   backlog full, out of memory, or the kernel log's rate limit);
+ * * ``unrecorded_denied N``: the ops denied because room for their record
+ *   could not be held (a policy with ``unrecorded deny``).
  *
  * Fields are separated by one space; numbers are decimal and unsigned 64
  * bits.  A new op class, event or context adds lines of the same form.

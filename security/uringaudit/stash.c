@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * uringaudit - Records of requests that complete after their issue
+ *
+ * A request that goes on after its issue (armed for poll, a timeout, a
+ * wait, a multishot request) has its result only when its completion is
+ * posted, in another task maybe.  Its record waits here, found by the
+ * request, until then (precise mode).
+ *
+ * Copyright (C) 2026 The uringaudit authors
+ */
+
+#include <linux/hashtable.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+
+#include "policy_names.h"
+#include "record.h"
+#include "stash.h"
+
+static DEFINE_HASHTABLE(stash_table, 8);
+static DEFINE_SPINLOCK(stash_lock);
+
+/**
+ * uringaudit_stash_add() - Keep a record until its request completes
+ * @st: The record and what it says of its request; freed by
+ *	uringaudit_stash_free() once found.
+ */
+void uringaudit_stash_add(struct uringaudit_stash *st)
+{
+	spin_lock(&stash_lock);
+	hash_add(stash_table, &st->node, (unsigned long)st->req);
+	spin_unlock(&stash_lock);
+}
+
+/**
+ * uringaudit_stash_find() - The record kept for a request
+ * @req: The request.
+ * @remove: Take it out: its request completed.
+ *
+ * Return: The record, or NULL.
+ */
+struct uringaudit_stash *uringaudit_stash_find(const void *req, bool remove)
+{
+	struct uringaudit_stash *st;
+
+	spin_lock(&stash_lock);
+	hash_for_each_possible(stash_table, st, node, (unsigned long)req) {
+		if (st->req == req) {
+			if (remove)
+				hash_del(&st->node);
+			spin_unlock(&stash_lock);
+			return st;
+		}
+	}
+	spin_unlock(&stash_lock);
+	return NULL;
+}
+
+/**
+ * uringaudit_stash_write() - Write a request's record with its result
+ * @st: The record and what it says of its request.
+ * @res: The result, as the CQE has it.
+ *
+ * Context: Process context; may sleep.
+ */
+void uringaudit_stash_write(const struct uringaudit_stash *st, int res)
+{
+	char head[32], tail[96];
+
+	snprintf(head, sizeof(head), "opcode=%s",
+		 uringaudit_opcodes[st->opcode].name);
+	if (st->target)
+		snprintf(tail, sizeof(tail),
+			 " ring=%016llx target_ring=%016llx res=%d result=%d",
+			 uringaudit_record_ring(st->ring),
+			 uringaudit_record_ring(st->target), !st->denied, res);
+	else
+		snprintf(tail, sizeof(tail), " ring=%016llx res=%d result=%d",
+			 uringaudit_record_ring(st->ring), !st->denied, res);
+	uringaudit_record_emit(st->rec, head, tail);
+}
+
+/**
+ * uringaudit_stash_free() - Free a kept record
+ * @st: It, out of the stash.
+ */
+void uringaudit_stash_free(struct uringaudit_stash *st)
+{
+	uringaudit_record_free(st->rec);
+	kfree(st->rec);
+	kfree(st);
+}

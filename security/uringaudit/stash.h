@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * uringaudit - Records of requests that complete after their issue
+ *
+ * Copyright (C) 2026 The uringaudit authors
+ */
+
+#ifndef _SECURITY_URINGAUDIT_STASH_H
+#define _SECURITY_URINGAUDIT_STASH_H
+
+#include <linux/list.h>
+#include <linux/types.h>
+
+#include "record.h"
+
+/**
+ * struct uringaudit_stash - A record waiting for its request's result
+ * @node: In the stash, by @req.
+ * @req: The request.
+ * @ring: Its ring.
+ * @target: For MSG_RING, the ring it sends to; else NULL.
+ * @opcode: Its IORING_OP_*.
+ * @ctx: Where it was issued.
+ * @denied: Whether a decision failed it.
+ * @written: Whether a record of it was written already (a multishot
+ *	round).
+ * @rec: The record.
+ */
+struct uringaudit_stash {
+	struct hlist_node node;
+	const void *req;
+	const void *ring;
+	const void *target;
+	u8 opcode;
+	u8 ctx;
+	bool denied;
+	bool written;
+	struct uringaudit_record *rec;
+};
+
+void uringaudit_stash_add(struct uringaudit_stash *st);
+struct uringaudit_stash *uringaudit_stash_find(const void *req, bool remove);
+void uringaudit_stash_write(const struct uringaudit_stash *st, int res);
+void uringaudit_stash_free(struct uringaudit_stash *st);
+
+#endif /* _SECURITY_URINGAUDIT_STASH_H */
