@@ -3,8 +3,8 @@
  * uringaudit - auid= and cgroup= name the submitter as it is when it
  * submits, and a value that cannot be resolved fails closed.
  *
- * - auid: an io-wq worker started while its process had no login user ID
- *   runs the process's next op with the ID the process set meanwhile.
+ * - auid: an io-wq worker and an SQ thread started while their process had
+ *   no login user ID run the process's next ops with the ID it set since.
  * - cgroup: "deny op=open cgroup=/uatest/a" denies a process in a, not in
  *   b, and a process moved from b to a afterwards, with its SQPOLL thread
  *   and io-wq workers (io threads move with their process).
@@ -103,15 +103,15 @@ static int ring_open(struct io_uring *ring, const char *path, bool async)
 }
 
 /*
- * auid from the submitter at submission: the io-wq worker that ran an op
- * while the loginuid was unset runs the next one as auid 1000.
+ * auid from the submitter at submission: the io-wq worker and the SQ thread
+ * that ran ops while the loginuid was unset run the next ones as auid 1000.
  */
 TEST_F(subject, auid_read_from_submitter_at_submission)
 {
+	static const char *const ctxs[] = { "iowq", "sqpoll" };
+	char tid[2][32], text[32];
 	struct audit_record rec;
-	char tid[32], text[32];
-	struct io_uring ring;
-	int code;
+	int code, i;
 	pid_t pid;
 
 	ASSERT_LT(0, read_text("/proc/self/loginuid", text, sizeof(text)));
@@ -121,34 +121,51 @@ TEST_F(subject, auid_read_from_submitter_at_submission)
 	pid = fork();
 	ASSERT_LE(0, pid);
 	if (!pid) {
-		if (io_uring_queue_init(4, &ring, 0))
+		struct io_uring_params p = { .flags = IORING_SETUP_SQPOLL,
+					     .sq_thread_idle = 5000 };
+		struct io_uring ring, sq;
+
+		if (io_uring_queue_init(4, &ring, 0) ||
+		    io_uring_queue_init_params(4, &sq, &p))
 			_exit(IDT_SETUP_FAILED);
-		if (ring_open(&ring, OTHER_FILE, true))
+		if (ring_open(&ring, OTHER_FILE, true) ||
+		    ring_open(&sq, OTHER_FILE, false))
 			_exit(1);
 		if (write_file("/proc/self/loginuid", "1000"))
 			_exit(IDT_SETUP_FAILED);
 		if (ring_open(&ring, OTHER_FILE, true) != -EACCES)
 			_exit(2);
-		if (ring_open(&ring, OTHER_FILE, false) != -EACCES)
+		if (ring_open(&sq, OTHER_FILE, false) != -EACCES)
 			_exit(3);
+		if (ring_open(&ring, OTHER_FILE, false) != -EACCES)
+			_exit(4);
 		_exit(0);
 	}
 	code = idt_wait_child(pid);
 	ASSERT_EQ(0, code);
 
-	/* The worker's first op: audited, login user ID unset. */
-	ASSERT_EQ(0, idt_wait_record(self->audit_fd, &rec, "open", "iowq",
-				     "audit", pid));
-	EXPECT_TRUE(field_is(rec.text, "auid", "4294967295"));
-	ASSERT_TRUE(field_get(rec.text, "tid", tid, sizeof(tid)));
-	/* The same worker's next op: denied as auid 1000. */
-	ASSERT_EQ(0, idt_wait_record(self->audit_fd, &rec, "open", "iowq",
-				     "deny", pid));
-	TH_LOG("record: %s", rec.text);
-	EXPECT_TRUE(field_is(rec.text, "auid", "1000"));
-	EXPECT_TRUE(field_is(rec.text, "tid", tid))
-	{
-		TH_LOG("another worker than tid %s", tid);
+	/* Each io thread's first op: audited, login user ID unset. */
+	for (i = 0; i < 2; i++) {
+		ASSERT_EQ(0, idt_wait_record(self->audit_fd, &rec, "open",
+					     ctxs[i], "audit", pid));
+		EXPECT_TRUE(field_is(rec.text, "auid", "4294967295"));
+		ASSERT_TRUE(field_get(rec.text, "tid", tid[i], sizeof(tid[i])));
+	}
+	/* The same threads' next ops: denied as auid 1000. */
+	for (i = 0; i < 2; i++) {
+		ASSERT_EQ(0, idt_wait_record(self->audit_fd, &rec, "open",
+					     ctxs[i], "deny", pid))
+		{
+			TH_LOG("no deny record in ctx=%s", ctxs[i]);
+		}
+		EXPECT_TRUE(field_is(rec.text, "auid", "1000"))
+		{
+			TH_LOG("record: %s", rec.text);
+		}
+		EXPECT_TRUE(field_is(rec.text, "tid", tid[i]))
+		{
+			TH_LOG("another thread than tid %s", tid[i]);
+		}
 	}
 	ASSERT_EQ(0, idt_wait_record(self->audit_fd, &rec, "open", "inline",
 				     "deny", pid));
