@@ -207,7 +207,9 @@ static void expect_denied(struct __test_metadata *_metadata, int audit_fd,
 			TH_LOG("path_root=task: no name from the initial root");
 		}
 		EXPECT_TRUE(field_is(rec.text, "res", "0"));
-		EXPECT_TRUE(field_is(rec.text, "opcode", "openat"));
+		/* Compat mode has no io_uring hook to tell the opcode. */
+		if (uringaudit_precise())
+			EXPECT_TRUE(field_is(rec.text, "opcode", "openat"));
 		if (!named || !seen || !initial)
 			TH_LOG("record: %s", rec.text);
 	}
