@@ -314,7 +314,7 @@ static void expect_audited_prog(struct __test_metadata *_metadata, int audit_fd,
 				     pid));
 	TH_LOG("record: %s", rec.text);
 	ASSERT_TRUE(idt_str_field(rec.text, "rule", val, sizeof(val)));
-	EXPECT_TRUE(strstr(val, "exe=" IDX "/prog") != NULL);
+	EXPECT_TRUE(strstr(val, "exe=" IDX "/prog"));
 	ASSERT_TRUE(idt_str_field(rec.text, "origin_exe", val, sizeof(val)));
 	EXPECT_EQ(0, strncmp(val, IDX "/prog", strlen(IDX "/prog")));
 }
