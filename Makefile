@@ -270,12 +270,14 @@ demo: kernel initramfs
 		"lsm=landlock,uringaudit ua.mode=demo"
 	@cat $(LOGS)/demo.out
 
-# Boots under QEMU instruction counting, with and without uringaudit, once
-# per seed; writes BENCH_REPORT.  Not a test: it asserts nothing.
+# Boots under QEMU instruction counting, three per seed: without uringaudit,
+# in precise mode and in compat mode; writes BENCH_REPORT.  Not a test: it
+# asserts nothing.  SEEDS, IOWQ_SEEDS, BENCH_REPS, BENCH_SCALE: mk/bench.sh.
 BENCH_REPORT ?= $(TOP)/docs/benchmarks.md
 
-bench: kernel initramfs
-	@BOOT_TIMEOUT=1800 $(BOOT_LOCK) mk/bench.sh $(BZIMAGE) $(INITRAMFS) $(BUILD)/bench $(BENCH_REPORT)
+bench: kernel kernel-compat initramfs
+	@BOOT_TIMEOUT=1800 $(BOOT_LOCK) mk/bench.sh $(BZIMAGE) $(CBZIMAGE) $(INITRAMFS) \
+		$(BUILD)/bench $(BENCH_REPORT)
 
 # The policy parser fuzzer (libFuzzer, ASan, UBSan; Debian's clang), from
 # the kernel's sources.  FUZZ_TIME seconds, or FUZZ_RUNS executions.

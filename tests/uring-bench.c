@@ -11,9 +11,15 @@
  *   bench config=C workload=W rep=R ops=N ns=T ctxsw=S records=K lost=L all=A
  *
  * K counts the records of the configuration's type (uringaudit's, or
- * URINGOP), A every audit record read meanwhile (SYSCALL, PATH, ...).
+ * URINGOP), A every audit record read meanwhile (SYSCALL, PATH, ...), by
+ * an audit daemon of its own (a child registered as auditd).  A line
  *
- * which mk/bench-report.pl turns into docs/benchmarks.md.
+ *   bench-policy config=C rules=N unresolved=U
+ *
+ * follows each load of a policy in the warm-up: how many of its path= and
+ * exe= rules named nothing that existed.  mk/bench-report.pl turns the
+ * lines of the three boots of a seed (uringaudit absent, precise mode,
+ * compat mode) into docs/benchmarks.md.
  *
  * Usage: uring-bench [-w WORKLOAD,...] [-c CONFIG,...] [-r REPS] [-s SCALE]
  * Exit codes: 0 every measurement ran, 1 one could not, 2 bad usage.
@@ -47,6 +53,10 @@
 #define SECFS "/sys/kernel/security/" URINGAUDIT_FS_DIR
 #define DATA_DIR "/tmp/bench"
 #define DATA_FILE DATA_DIR "/data"
+#define WRITE_FILE DATA_DIR "/written"
+/* What the path= and exe= rules name: files no workload touches. */
+#define NONE_DIR DATA_DIR "/none"
+#define BIN_DIR DATA_DIR "/bin"
 #define DATA_BLOCKS 256
 #define BLOCK 4096
 #define BATCH 32
@@ -68,7 +78,7 @@ struct counters {
 static struct counters *counters;
 static pid_t consumer = -1;
 static char *buffers;
-static int data_fd = -1, data_nb_fd = -1;
+static int data_fd = -1, data_nb_fd = -1, write_fd = -1;
 
 static void die(const char *fmt, ...)
 {
@@ -153,7 +163,10 @@ struct workload {
 	int ring_flags;
 	/* Ops of one measurement at scale 1. */
 	unsigned int ops;
-	/* Whether it reaches a uringaudit hook, and URINGOP audits it. */
+	/*
+	 * Whether it does a file op through io_uring (one a policy on files
+	 * mediates), and whether URINGOP audits it.
+	 */
 	bool mediated, uringop;
 	/* Runs n ops; returns 0 or -errno. */
 	int (*run)(unsigned int n);
@@ -228,6 +241,30 @@ static int run_read(unsigned int n)
 	return ret;
 }
 
+/*
+ * tmpfs has no FOP_BUFFER_WASYNC: io_uring tries each buffered write
+ * inline, gets -EAGAIN, and issues it again on io-wq.
+ */
+static int run_write(unsigned int n)
+{
+	unsigned int done, i;
+	int ret = 0;
+
+	for (done = 0; done < n && !ret; done += BATCH) {
+		for (i = 0; i < BATCH; i++) {
+			unsigned int blk = (done + i) % DATA_BLOCKS;
+
+			io_uring_prep_write(io_uring_get_sqe(&ring), write_fd,
+					    buffers + i * BLOCK, BLOCK,
+					    (uint64_t)blk * BLOCK);
+		}
+		ret = io_uring_submit(&ring);
+		if (ret >= 0)
+			ret = reap(&ring, BATCH, NULL);
+	}
+	return ret;
+}
+
 static int opens(unsigned int n, unsigned int sqe_flags)
 {
 	int fds[BATCH];
@@ -294,11 +331,26 @@ static int run_pread(unsigned int n)
 	return 0;
 }
 
+static int run_pwrite(unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		off_t off = (off_t)(i % DATA_BLOCKS) * BLOCK;
+
+		if (pwrite(write_fd, buffers, BLOCK, off) != BLOCK)
+			return -EIO;
+	}
+	return 0;
+}
+
 static const struct workload workloads[] = {
 	{ "nop", 0, 16384, false, false, run_nop },
 	{ "read_inline", 0, 8192, true, false, run_read },
 	{ "read_sqpoll", IORING_SETUP_SQPOLL, 8192, true, false, run_read },
 	{ "pread", -1, 8192, false, false, run_pread },
+	{ "write_iowq", 0, 4096, true, false, run_write },
+	{ "pwrite", -1, 8192, false, false, run_pwrite },
 	{ "open_inline", 0, 4096, true, true, run_open_inline },
 	{ "open_syscall", -1, 4096, false, false, run_open_syscall },
 	{ "open_iowq", 0, 2048, true, true, run_open_iowq },
@@ -349,8 +401,11 @@ static int audit_socket(void)
 	return fd;
 }
 
-/* Records lost by the kernel's audit so far; -1 if audit is absent. */
-static long audit_lost(void)
+/*
+ * The kernel audit's counters: records lost so far and records queued for
+ * the daemon (-1 each when audit is absent).
+ */
+static void audit_counters(long *lost, long *backlog)
 {
 	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
 	struct nlmsghdr req = {
@@ -360,19 +415,30 @@ static long audit_lost(void)
 	};
 	char reply[1024];
 	struct nlmsghdr *nlh = (struct nlmsghdr *)reply;
-	long lost = -1;
 	ssize_t got;
 	int fd;
 
+	*lost = *backlog = -1;
 	fd = audit_socket();
 	if (sendto(fd, &req, req.nlmsg_len, 0, (struct sockaddr *)&kernel,
 		   sizeof(kernel)) >= 0) {
 		got = recv(fd, reply, sizeof(reply), 0);
 		if (got > 0 && NLMSG_OK(nlh, (size_t)got) &&
-		    nlh->nlmsg_type == AUDIT_GET)
-			lost = ((struct audit_status *)NLMSG_DATA(nlh))->lost;
+		    nlh->nlmsg_type == AUDIT_GET) {
+			struct audit_status *st = NLMSG_DATA(nlh);
+
+			*lost = st->lost;
+			*backlog = st->backlog;
+		}
 	}
 	close(fd);
+}
+
+static long audit_lost(void)
+{
+	long lost, backlog;
+
+	audit_counters(&lost, &backlog);
 	return lost;
 }
 
@@ -428,14 +494,25 @@ static void start_consumer(void)
 
 /*
  * Waits, yielding the CPU to kauditd and the consumer, until @want records
- * of @type have been read since @before; the wait is part of the cost.
+ * of @type have been read since @before, and then until the kernel's audit
+ * queue is empty and the consumer reads nothing more (an op can have more
+ * than one record: one per issue attempt); the wait is part of the cost.
  */
 static unsigned long drain(int type, unsigned long before, unsigned long want)
 {
 	uint64_t deadline = now_ns() + 20000000000ULL;
+	unsigned long seen;
+	long lost, backlog;
+	int quiet;
 
 	while (counters->by_type[type] - before < want && now_ns() < deadline)
 		sched_yield();
+	do {
+		seen = counters->all;
+		for (quiet = 0; quiet < 8 && counters->all == seen; quiet++)
+			sched_yield();
+		audit_counters(&lost, &backlog);
+	} while ((counters->all != seen || backlog > 0) && now_ns() < deadline);
 	return counters->by_type[type] - before;
 }
 
@@ -470,76 +547,137 @@ struct config {
 	bool audit, uringop;
 	/* Measured on every workload, or only on the mediated ones. */
 	bool all_workloads;
+	/*
+	 * Fewer ops than the workload's: an op that writes audit records
+	 * costs ten times more, and the ratio is what is measured.
+	 */
+	unsigned int div;
 };
 
+/*
+ * configs[0] is phase 1, the same in every boot.  Of the others, a boot
+ * without uringaudit measures only the kernel's URINGOP rule (with
+ * uringaudit, under an empty policy: one cannot unload a policy).
+ */
 static const struct config configs[] = {
-	{ "none", -1, false, false, false, false, true },
-	{ "empty", 0, false, false, false, false, true },
-	{ "others64", 64, false, true, false, false, true },
-	{ "rules64", 64, false, false, false, false, true },
-	{ "ids64", 64, true, false, false, false, false },
-	{ "audit", 0, false, false, true, false, false },
-	{ "uringop", 0, false, false, false, true, false },
-	{ "rules1", 1, false, false, false, false, false },
-	{ "rules16", 16, false, false, false, false, false },
-	{ "rules256", 256, false, false, false, false, false },
-	{ "rules4096", 4096, false, false, false, false, false },
+	{ "none", -1, false, false, false, false, true, 1 },
+	{ "empty", 0, false, false, false, false, true, 1 },
+	{ "others64", 64, false, true, false, false, true, 1 },
+	{ "paths64", 64, false, false, false, false, true, 1 },
+	{ "ids64", 64, true, false, false, false, false, 1 },
+	{ "audit", 0, false, false, true, false, false, 8 },
+	{ "uringop", 0, false, false, false, true, false, 8 },
+	{ "rules1", 1, false, false, false, false, false, 1 },
+	{ "rules16", 16, false, false, false, false, false, 1 },
+	{ "rules256", 256, false, false, false, false, false, 1 },
+	{ "rules4096", 4096, false, false, false, false, false, 1 },
 };
 
 #define NR_CONFIGS (sizeof(configs) / sizeof(configs[0]))
 
 /*
- * A policy of @n rules that name the benchmark's ops but match none of
- * them: every key kind, so that the op's path and the executable are
- * resolved as a real policy would make them; rule 0 has all of them.
- * With @ids_only, uid, auid and gid rules only.  With @other_ops, the same
- * rules name ops the benchmark does not do (unlink, mkdir, rename,
- * symlink) instead: what most rules of a real policy are to a given op.
+ * What rule @i of a policy matches on: rule 0 on uid, executable and
+ * path; the others on one key each, in turn uid, auid, exe and path.
+ * With ids only: uid, auid (an audit rule) and gid.
+ */
+enum rule_kind { K_UID, K_AUID, K_EXE, K_PATH, K_ALL, K_GID };
+
+static enum rule_kind rule_kind(int i, bool ids_only)
+{
+	static const enum rule_kind ids[] = { K_UID, K_AUID, K_GID };
+
+	if (ids_only)
+		return ids[i % 3];
+	return i ? (enum rule_kind)(i % 4) : K_ALL;
+}
+
+/*
+ * The files the path= and exe= rules name: they exist, so that the rules
+ * name identities, as the rules of a real policy do; no workload touches
+ * them.  Directories for path= (a rule names a tree), files for exe=.
+ */
+static void setup_rule_files(void)
+{
+	char name[64];
+	int i;
+
+	if ((mkdir(NONE_DIR, 0755) && errno != EEXIST) ||
+	    (mkdir(BIN_DIR, 0755) && errno != EEXIST))
+		die("Failed to create \"" NONE_DIR "\": %s", strerror(errno));
+	for (i = 0; i < MAX_RULES; i++) {
+		enum rule_kind k = rule_kind(i, false);
+		int fd;
+
+		if (k == K_PATH || k == K_ALL) {
+			snprintf(name, sizeof(name), NONE_DIR "/d%d", i);
+			if (mkdir(name, 0755) && errno != EEXIST)
+				die("Failed to create \"%s\": %s", name,
+				    strerror(errno));
+		}
+		if (k == K_EXE || k == K_ALL) {
+			snprintf(name, sizeof(name), BIN_DIR "/p%d", i);
+			fd = open(name, O_WRONLY | O_CREAT | O_CLOEXEC, 0755);
+			if (fd < 0)
+				die("Failed to create \"%s\": %s", name,
+				    strerror(errno));
+			close(fd);
+		}
+	}
+}
+
+/*
+ * A policy of @n rules that name the benchmark's op classes (open, read,
+ * write) but match none of its ops, so that the values they match on
+ * are computed as a real policy would make them.  With @other_ops, the
+ * same rules name op classes the benchmark does not do (unlink, mkdir,
+ * rename, symlink) instead: what most rules of a real policy are to a
+ * given op.
  */
 static char *nonmatching_policy(int n, bool ids_only, bool other_ops,
 				size_t *len)
 {
-	size_t size = 128 + (size_t)n * 96, off = 0;
+	size_t size = 128 + (size_t)n * 160, off = 0;
+	const char *ops = other_ops ? "unlink,mkdir,rename,symlink" :
+				      "open,read,write";
 	char *text = malloc(size);
 	int i;
 
 	if (!text)
 		die("Failed to allocate \"policy\": %s", strerror(ENOMEM));
 	for (i = 0; i < n; i++) {
-		const char *fmt;
+		int v = 60000 + i;
 
-		switch (ids_only ? 5 + i % 3 : i ? i % 4 : 4) {
-		case 0:
-			fmt = "deny op=open,read uid=%d\n";
-			break;
-		case 1:
-			fmt = "deny op=open,read auid=%d\n";
-			break;
-		case 2:
-			fmt = "deny op=open,read exe=/opt/none/bin/p%d\n";
-			break;
-		case 3:
-			fmt = "deny op=open,read path=/srv/none/d%d\n";
-			break;
-		case 4:
-			fmt = "deny op=open,read uid=%d exe=/opt/none/bin/p0 path=/srv/none/d0\n";
-			break;
-		case 5:
-			fmt = "deny op=open,read uid=%d\n";
-			break;
-		case 6:
-			fmt = "audit op=open,read auid=%d\n";
-			break;
-		default:
-			fmt = "deny op=open,read gid=%d\n";
-			break;
-		}
-		if (other_ops && !strncmp(fmt, "deny op=open,read", 17)) {
+		switch (rule_kind(i, ids_only)) {
+		case K_UID:
 			off += snprintf(text + off, size - off,
-					"deny op=unlink,mkdir,rename,symlink");
-			fmt += 17;
+					"deny op=%s uid=%d\n", ops, v);
+			break;
+		case K_AUID:
+			off += snprintf(text + off, size - off,
+					"%s op=%s auid=%d\n",
+					ids_only ? "audit" : "deny", ops, v);
+			break;
+		case K_EXE:
+			off += snprintf(text + off, size - off,
+					"deny op=%s exe=" BIN_DIR "/p%d\n", ops,
+					i);
+			break;
+		case K_PATH:
+			off += snprintf(text + off, size - off,
+					"deny op=%s path=" NONE_DIR "/d%d\n",
+					ops, i);
+			break;
+		case K_ALL:
+			off += snprintf(text + off, size - off,
+					"deny op=%s uid=%d exe=" BIN_DIR
+					"/p%d path=" NONE_DIR "/d%d\n",
+					ops, v, i, i);
+			break;
+		case K_GID:
+			off += snprintf(text + off, size - off,
+					"deny op=%s gid=%d\n", ops, v);
+			break;
 		}
-		off += snprintf(text + off, size - off, fmt, 60000 + i);
 	}
 	off += snprintf(text + off, size - off, "default allow\n");
 	*len = off;
@@ -557,12 +695,39 @@ static void load_policy(const char *text, size_t len)
 	close(fd);
 }
 
-static void enter_config(const struct config *c)
+/* A "KEY VALUE" line of the status file; @def when there is none. */
+static void status_value(const char *key, char *val, size_t size,
+			 const char *def)
 {
-	static const char audit_policy[] = "audit op=open,read\n";
+	size_t len = strlen(key);
+	char line[256];
+	FILE *f;
+
+	snprintf(val, size, "%s", def);
+	f = fopen(SECFS "/status", "r");
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		if (strncmp(line, key, len) || line[len] != ' ')
+			continue;
+		line[strcspn(line, "\n")] = 0;
+		snprintf(val, size, "%s", line + len + 1);
+		break;
+	}
+	fclose(f);
+}
+
+/* Whether uringaudit is in lsm=: its policy file can be written. */
+static bool active;
+
+static void enter_config(const struct config *c, int rep)
+{
+	static const char audit_policy[] = "audit op=open,read,write\n";
 	int ret;
 
-	if (c->audit) {
+	if (!active) {
+		/* The kernel's rule alone. */
+	} else if (c->audit) {
 		load_policy(audit_policy, strlen(audit_policy));
 	} else if (c->rules >= 0) {
 		size_t len;
@@ -571,6 +736,13 @@ static void enter_config(const struct config *c)
 
 		load_policy(text, len);
 		free(text);
+	}
+	if (active && rep == 0 && (c->audit || c->rules >= 0)) {
+		char unresolved[32];
+
+		status_value("unresolved", unresolved, sizeof(unresolved), "?");
+		printf("bench-policy config=%s rules=%d unresolved=%s\n",
+		       c->name, c->audit ? 1 : c->rules, unresolved);
 	}
 	if (c->uringop) {
 		ret = uringop_rule(true);
@@ -598,7 +770,8 @@ static unsigned int scale = 1;
 
 static void measure(const struct config *c, const struct workload *w, int rep)
 {
-	unsigned int n = w->ops * scale;
+	/* Whole batches. */
+	unsigned int n = (w->ops * scale / c->div + BATCH - 1) / BATCH * BATCH;
 	int type = c->uringop ? AUDIT_URINGOP : AUDIT_URINGAUDIT;
 	bool records = (c->audit && w->mediated) || (c->uringop && w->uringop);
 	unsigned long before = counters->by_type[type], got;
@@ -630,7 +803,7 @@ static void measure(const struct config *c, const struct workload *w, int rep)
 		got = counters->by_type[type] - before;
 	printf("bench config=%s workload=%s rep=%d ops=%u ns=%llu ctxsw=%llu records=%lu lost=%ld all=%lu\n",
 	       c->name, w->name, rep, n, (unsigned long long)t, cs, got,
-	       lost_after - lost_before + (long)(records ? n - got : 0),
+	       lost_after - lost_before + (long)(records && got < n ? n - got : 0),
 	       counters->all - all);
 	fflush(stdout);
 }
@@ -669,9 +842,17 @@ static void setup_data(void)
 	data_nb_fd = open(DATA_FILE, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (data_nb_fd < 0)
 		die("Failed to open \"" DATA_FILE "\": %s", strerror(errno));
+	/* The file the writes overwrite, its blocks allocated once. */
+	write_fd = open(WRITE_FILE, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC,
+			0644);
+	if (write_fd < 0 || ftruncate(write_fd, size) ||
+	    fallocate(write_fd, 0, 0, size))
+		die("Failed to create \"" WRITE_FILE "\": %s", strerror(errno));
 	buffers = aligned_alloc(BLOCK, BATCH * BLOCK);
 	if (!buffers)
 		die("Failed to allocate \"buffers\": %s", strerror(ENOMEM));
+	memset(buffers, 'w', BATCH * BLOCK);
+	setup_rule_files();
 }
 
 /*
@@ -710,7 +891,7 @@ static void usage(void)
 int main(int argc, char **argv)
 {
 	const char *wlist = NULL, *clist = NULL;
-	bool active = access(SECFS "/policy", W_OK) == 0;
+	char mediation[32];
 	struct utsname uts;
 	int opt, reps = 5, rep;
 	size_t c, w;
@@ -736,30 +917,33 @@ int main(int argc, char **argv)
 	if (reps < 1 || scale < 1 || optind != argc)
 		usage();
 
+	active = access(SECFS "/policy", W_OK) == 0;
 	setup_data();
 	start_consumer();
 	uname(&uts);
-	printf("bench-meta uringaudit=%s kernel=%s clocksource=%s reps=%d scale=%u\n",
-	       active ? "active" : "absent", uts.release, wait_for_tsc(), reps,
-	       scale);
+	status_value("mediation", mediation, sizeof(mediation), "none");
+	printf("bench-meta uringaudit=%s mediation=%s kernel=%s clocksource=%s reps=%d scale=%u\n",
+	       active ? "active" : "absent", mediation, uts.release,
+	       wait_for_tsc(), reps, scale);
 
 	/*
-	 * Phase 1, the same in every boot: nothing loaded.  Phase 2, with
-	 * uringaudit active only: the configurations, interleaved.
+	 * Phase 1, the same in every boot: nothing loaded.  Phase 2: the
+	 * configurations, interleaved; without uringaudit, only those that
+	 * load no policy (the kernel's URINGOP rule).
 	 */
 	for (rep = 0; rep <= reps; rep++)
 		for (w = 0; w < NR_WORKLOADS; w++)
 			if (listed(wlist, workloads[w].name))
 				measure(&configs[0], &workloads[w], rep);
-	if (!active)
-		return 0;
 	for (rep = 0; rep <= reps; rep++) {
 		for (c = 1; c < NR_CONFIGS; c++) {
 			const struct config *cf = &configs[c];
 
 			if (!listed(clist, cf->name))
 				continue;
-			enter_config(cf);
+			if (!active && !cf->uringop)
+				continue;
+			enter_config(cf, rep);
 			for (w = 0; w < NR_WORKLOADS; w++) {
 				const struct workload *wl = &workloads[w];
 

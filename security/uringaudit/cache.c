@@ -94,6 +94,7 @@ static siphash_key_t subject_key __ro_after_init;
 
 /**
  * uringaudit_subject_hash() - A keyed hash of a subject
+ * @c: The current task's cache: its last hash is kept there.
  * @v: Its values.
  * @exe: Its program's identity, or NULL.
  * @exe_len: Size of @exe.
@@ -103,7 +104,8 @@ static siphash_key_t subject_key __ro_after_init;
  *
  * Return: The hash; never 0.
  */
-u64 uringaudit_subject_hash(const struct uringaudit_subject_values *v,
+u64 uringaudit_subject_hash(struct uringaudit_cache *c,
+			    const struct uringaudit_subject_values *v,
 			    const void *exe, size_t exe_len)
 {
 	struct {
@@ -114,8 +116,14 @@ u64 uringaudit_subject_hash(const struct uringaudit_subject_values *v,
 
 	if (exe)
 		memcpy(in.exe, exe, min(exe_len, sizeof(in.exe)));
+	if (c->hash && !memcmp(&c->hash_values, v, sizeof(*v)) &&
+	    !memcmp(c->hash_exe, in.exe, sizeof(in.exe)))
+		return c->hash;
 	h = siphash(&in, sizeof(in), &subject_key);
-	return h ? h : 1;
+	c->hash = h ? h : 1;
+	c->hash_values = *v;
+	memcpy(c->hash_exe, in.exe, sizeof(in.exe));
+	return c->hash;
 }
 
 static int __init uringaudit_cache_init(void)

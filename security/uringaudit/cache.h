@@ -43,11 +43,19 @@ struct uringaudit_subject_values {
  * @generation: The generation of the policy it holds for; 0 when empty.
  * @values: The values it holds for.
  * @allow: The op classes allowed (a bit per &enum uringaudit_op).
+ * @hash: The task's last subject hash (uringaudit_subject_hash()), 0 when
+ *	none; for @hash_values and @hash_exe, so that a task whose subject
+ *	did not change does not hash it again for every op on a file.
+ * @hash_values: See @hash.
+ * @hash_exe: See @hash.
  */
 struct uringaudit_cache {
 	u64 generation;
 	struct uringaudit_subject_values values;
 	u64 allow;
+	u64 hash;
+	struct uringaudit_subject_values hash_values;
+	u8 hash_exe[16];
 };
 
 /**
@@ -130,7 +138,8 @@ static inline bool uringaudit_file_allows(const struct uringaudit_file *f,
 
 void uringaudit_file_remember(struct uringaudit_file *f, u64 generation,
 			      u64 subject, u32 ctx, u32 op);
-u64 uringaudit_subject_hash(const struct uringaudit_subject_values *v,
+u64 uringaudit_subject_hash(struct uringaudit_cache *c,
+			    const struct uringaudit_subject_values *v,
 			    const void *exe, size_t exe_len);
 
 #endif /* _SECURITY_URINGAUDIT_CACHE_H */

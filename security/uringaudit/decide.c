@@ -208,6 +208,7 @@ void uringaudit_decide(struct uringaudit_scratch *s,
 		.ctx = q->ctx,
 	};
 	struct uringaudit_subject_values v = { .ctx = q->ctx };
+	struct uringaudit_cache *tc = &uringaudit_task(current)->cache;
 	struct uringaudit_active *active;
 	struct uringaudit_verdict verdict;
 	bool remember = false, per_task = false;
@@ -262,7 +263,7 @@ void uringaudit_decide(struct uringaudit_scratch *s,
 		}
 		remember = !(active->opcode_rules[q->ctx] & BIT_ULL(q->op));
 		if (remember && file_cache(q->obj)) {
-			subject = uringaudit_subject_hash(&v, &subj.exe,
+			subject = uringaudit_subject_hash(tc, &v, &subj.exe,
 							  sizeof(subj.exe));
 			if (uringaudit_file_allows(file_cache(q->obj),
 						   generation, subject, q->ctx,
@@ -271,8 +272,7 @@ void uringaudit_decide(struct uringaudit_scratch *s,
 		}
 		per_task = remember && !(needs & URINGAUDIT_MATCH_OBJECT);
 		if (per_task &&
-		    uringaudit_cache_allows(&uringaudit_task(current)->cache,
-					    generation, &v, q->op))
+		    uringaudit_cache_allows(tc, generation, &v, q->op))
 			goto allow;
 		rcu_read_unlock();
 

@@ -5,7 +5,8 @@
  * Each hook names the op class of what it sees, wraps its object and asks
  * uringaudit_hook_decide(): in precise mode, only inside an issue of an
  * io_uring request (issue.c), elsewhere only for io_uring work the task's
- * state shows (context.h).  A read or write of a socket is a recv or a
+ * state shows (context.h).  Any other task returns before its object is
+ * described.  A read or write of a socket is a recv or a
  * send; a send that connects is also a connect; a rename or a link touches
  * two names, both decided.
  *
@@ -35,6 +36,14 @@
 #define PATH_OBJ(p)                                                \
 	(&(struct uringaudit_object){ .type = URINGAUDIT_OBJ_PATH, \
 				      .path = (p) })
+#define FAMILY_OBJ(f)                                                \
+	(&(struct uringaudit_object){ .type = URINGAUDIT_OBJ_FAMILY, \
+				      .family = (f) })
+#define CMD_OBJ(f, op)                                             \
+	(&(struct uringaudit_object){ .type = URINGAUDIT_OBJ_FILE, \
+				      .file = (f),                 \
+				      .has_cmd_op = true,          \
+				      .cmd_op = (op) })
 #define DENTRY_OBJ(d)                                                \
 	(&(struct uringaudit_object){ .type = URINGAUDIT_OBJ_DENTRY, \
 				      .dentry = (d) })
@@ -44,99 +53,99 @@
 				      .addr = (a),                   \
 				      .addrlen = (l) })
 
+/*
+ * Decide @op on @obj, when the task does io_uring work: the object is
+ * described only then (uringaudit_hook_active()).
+ */
+#define DECIDE(op, obj)                          \
+	(likely(!uringaudit_hook_active()) ? 0 : \
+					     uringaudit_hook_decide(op, obj))
+
 static int hook_file_open(struct file *file)
 {
-	return uringaudit_hook_decide(URINGAUDIT_OP_OPEN, FILE_OBJ(file));
+	return DECIDE(URINGAUDIT_OP_OPEN, FILE_OBJ(file));
 }
 
 static int hook_file_permission(struct file *file, int mask)
 {
-	bool sock = S_ISSOCK(file_inode(file)->i_mode);
+	bool sock;
 
+	if (likely(!uringaudit_hook_active()))
+		return 0;
+	sock = S_ISSOCK(file_inode(file)->i_mode);
 	if (mask & MAY_WRITE)
-		return uringaudit_hook_decide(sock ? URINGAUDIT_OP_SEND :
-						     URINGAUDIT_OP_WRITE,
-					      FILE_OBJ(file));
+		return DECIDE(sock ? URINGAUDIT_OP_SEND : URINGAUDIT_OP_WRITE,
+			      FILE_OBJ(file));
 	if (mask & MAY_READ)
-		return uringaudit_hook_decide(sock ? URINGAUDIT_OP_RECV :
-						     URINGAUDIT_OP_READ,
-					      FILE_OBJ(file));
+		return DECIDE(sock ? URINGAUDIT_OP_RECV : URINGAUDIT_OP_READ,
+			      FILE_OBJ(file));
 	return 0;
 }
 
 static int hook_file_truncate(struct file *file)
 {
-	return uringaudit_hook_decide(URINGAUDIT_OP_TRUNCATE, FILE_OBJ(file));
+	return DECIDE(URINGAUDIT_OP_TRUNCATE, FILE_OBJ(file));
 }
 
 static int hook_file_receive(struct file *file)
 {
 	/* The file a MSG_RING passes is that op's object. */
-	return uringaudit_hook_decide(uringaudit_issue_opcode() ==
-						      IORING_OP_MSG_RING ?
-					      URINGAUDIT_OP_MSG_RING :
-					      URINGAUDIT_OP_FD_INSTALL,
-				      FILE_OBJ(file));
+	return DECIDE(uringaudit_issue_opcode() == IORING_OP_MSG_RING ?
+			      URINGAUDIT_OP_MSG_RING :
+			      URINGAUDIT_OP_FD_INSTALL,
+		      FILE_OBJ(file));
 }
 
 static int hook_inode_getattr(const struct path *path)
 {
-	return uringaudit_hook_decide(URINGAUDIT_OP_STATX, PATH_OBJ(path));
+	return DECIDE(URINGAUDIT_OP_STATX, PATH_OBJ(path));
 }
 
 static int hook_inode_getxattr(struct dentry *dentry, const char *name)
 {
-	return uringaudit_hook_decide(URINGAUDIT_OP_GETXATTR,
-				      DENTRY_OBJ(dentry));
+	return DECIDE(URINGAUDIT_OP_GETXATTR, DENTRY_OBJ(dentry));
 }
 
 static int hook_inode_setxattr(struct mnt_idmap *idmap, struct dentry *dentry,
 			       const char *name, const void *value, size_t size,
 			       int flags)
 {
-	return uringaudit_hook_decide(URINGAUDIT_OP_SETXATTR,
-				      DENTRY_OBJ(dentry));
+	return DECIDE(URINGAUDIT_OP_SETXATTR, DENTRY_OBJ(dentry));
 }
 
 /* POSIX ACLs are extended attributes that reach hooks of their own. */
 static int hook_inode_get_acl(struct mnt_idmap *idmap, struct dentry *dentry,
 			      const char *acl_name)
 {
-	return uringaudit_hook_decide(URINGAUDIT_OP_GETXATTR,
-				      DENTRY_OBJ(dentry));
+	return DECIDE(URINGAUDIT_OP_GETXATTR, DENTRY_OBJ(dentry));
 }
 
 static int hook_inode_set_acl(struct mnt_idmap *idmap, struct dentry *dentry,
 			      const char *acl_name, struct posix_acl *kacl)
 {
-	return uringaudit_hook_decide(URINGAUDIT_OP_SETXATTR,
-				      DENTRY_OBJ(dentry));
+	return DECIDE(URINGAUDIT_OP_SETXATTR, DENTRY_OBJ(dentry));
 }
 
 static int hook_path_unlink(const struct path *dir, struct dentry *dentry)
 {
-	return uringaudit_hook_decide(URINGAUDIT_OP_UNLINK,
-				      ENTRY_OBJ(dir, dentry));
+	return DECIDE(URINGAUDIT_OP_UNLINK, ENTRY_OBJ(dir, dentry));
 }
 
 static int hook_path_rmdir(const struct path *dir, struct dentry *dentry)
 {
-	return uringaudit_hook_decide(URINGAUDIT_OP_RMDIR,
-				      ENTRY_OBJ(dir, dentry));
+	return DECIDE(URINGAUDIT_OP_RMDIR, ENTRY_OBJ(dir, dentry));
 }
 
 static int hook_path_mkdir(const struct path *dir, struct dentry *dentry,
 			   umode_t mode)
 {
-	return uringaudit_hook_decide(URINGAUDIT_OP_MKDIR,
-				      ENTRY_OBJ(dir, dentry));
+	return DECIDE(URINGAUDIT_OP_MKDIR, ENTRY_OBJ(dir, dentry));
 }
 
 static int hook_path_symlink(const struct path *dir, struct dentry *dentry,
 			     const char *old_name)
 {
-	return uringaudit_hook_decide(URINGAUDIT_OP_SYMLINK,
-				      ENTRY_OBJ(dir, dentry));
+	return DECIDE(URINGAUDIT_OP_SYMLINK, ENTRY_OBJ(dir, dentry));
 }
 
 /* A hard link names a new name, and the file it links to (same mount). */
@@ -146,11 +155,10 @@ static int hook_path_link(struct dentry *old_dentry, const struct path *new_dir,
 	const struct path old = { .mnt = new_dir->mnt, .dentry = old_dentry };
 	int err;
 
-	err = uringaudit_hook_decide(URINGAUDIT_OP_LINK,
-				     ENTRY_OBJ(new_dir, new_dentry));
+	err = DECIDE(URINGAUDIT_OP_LINK, ENTRY_OBJ(new_dir, new_dentry));
 	if (err)
 		return err;
-	return uringaudit_hook_decide(URINGAUDIT_OP_LINK, PATH_OBJ(&old));
+	return DECIDE(URINGAUDIT_OP_LINK, PATH_OBJ(&old));
 }
 
 static int hook_path_rename(const struct path *old_dir,
@@ -160,49 +168,39 @@ static int hook_path_rename(const struct path *old_dir,
 {
 	int err;
 
-	err = uringaudit_hook_decide(URINGAUDIT_OP_RENAME,
-				     ENTRY_OBJ(old_dir, old_dentry));
+	err = DECIDE(URINGAUDIT_OP_RENAME, ENTRY_OBJ(old_dir, old_dentry));
 	if (err)
 		return err;
-	return uringaudit_hook_decide(URINGAUDIT_OP_RENAME,
-				      ENTRY_OBJ(new_dir, new_dentry));
+	return DECIDE(URINGAUDIT_OP_RENAME, ENTRY_OBJ(new_dir, new_dentry));
 }
 
 static int hook_socket_create(int family, int type, int protocol, int kern)
 {
 	if (kern)
 		return 0;
-	return uringaudit_hook_decide(URINGAUDIT_OP_SOCKET,
-				      &(struct uringaudit_object){
-					      .type = URINGAUDIT_OBJ_FAMILY,
-					      .family = family,
-				      });
+	return DECIDE(URINGAUDIT_OP_SOCKET, FAMILY_OBJ(family));
 }
 
 static int hook_socket_connect(struct socket *sock, struct sockaddr *address,
 			       int addrlen)
 {
-	return uringaudit_hook_decide(URINGAUDIT_OP_CONNECT,
-				      SOCK_OBJ(sock, address, addrlen));
+	return DECIDE(URINGAUDIT_OP_CONNECT, SOCK_OBJ(sock, address, addrlen));
 }
 
 static int hook_socket_bind(struct socket *sock, struct sockaddr *address,
 			    int addrlen)
 {
-	return uringaudit_hook_decide(URINGAUDIT_OP_BIND,
-				      SOCK_OBJ(sock, address, addrlen));
+	return DECIDE(URINGAUDIT_OP_BIND, SOCK_OBJ(sock, address, addrlen));
 }
 
 static int hook_socket_listen(struct socket *sock, int backlog)
 {
-	return uringaudit_hook_decide(URINGAUDIT_OP_LISTEN,
-				      SOCK_OBJ(sock, NULL, 0));
+	return DECIDE(URINGAUDIT_OP_LISTEN, SOCK_OBJ(sock, NULL, 0));
 }
 
 static int hook_socket_accept(struct socket *sock, struct socket *newsock)
 {
-	return uringaudit_hook_decide(URINGAUDIT_OP_ACCEPT,
-				      SOCK_OBJ(sock, NULL, 0));
+	return DECIDE(URINGAUDIT_OP_ACCEPT, SOCK_OBJ(sock, NULL, 0));
 }
 
 /*
@@ -220,39 +218,30 @@ static bool send_connects(const struct socket *sock, const struct msghdr *msg)
 static int hook_socket_sendmsg(struct socket *sock, struct msghdr *msg,
 			       int size)
 {
-	int ret = uringaudit_hook_decide(URINGAUDIT_OP_SEND,
-					 SOCK_OBJ(sock, msg->msg_name,
-						  msg->msg_namelen));
+	int ret = DECIDE(URINGAUDIT_OP_SEND,
+			 SOCK_OBJ(sock, msg->msg_name, msg->msg_namelen));
 
 	if (ret || !send_connects(sock, msg))
 		return ret;
-	return uringaudit_hook_decide(URINGAUDIT_OP_CONNECT,
-				      SOCK_OBJ(sock, msg->msg_name,
-					       msg->msg_namelen));
+	return DECIDE(URINGAUDIT_OP_CONNECT,
+		      SOCK_OBJ(sock, msg->msg_name, msg->msg_namelen));
 }
 
 static int hook_socket_recvmsg(struct socket *sock, struct msghdr *msg,
 			       int size, int flags)
 {
-	return uringaudit_hook_decide(URINGAUDIT_OP_RECV,
-				      SOCK_OBJ(sock, NULL, 0));
+	return DECIDE(URINGAUDIT_OP_RECV, SOCK_OBJ(sock, NULL, 0));
 }
 
 static int hook_socket_shutdown(struct socket *sock, int how)
 {
-	return uringaudit_hook_decide(URINGAUDIT_OP_SHUTDOWN,
-				      SOCK_OBJ(sock, NULL, 0));
+	return DECIDE(URINGAUDIT_OP_SHUTDOWN, SOCK_OBJ(sock, NULL, 0));
 }
 
 static int hook_uring_cmd(struct io_uring_cmd *ioucmd)
 {
-	return uringaudit_hook_decide(URINGAUDIT_OP_URING_CMD,
-				      &(struct uringaudit_object){
-					      .type = URINGAUDIT_OBJ_FILE,
-					      .file = ioucmd->file,
-					      .has_cmd_op = true,
-					      .cmd_op = ioucmd->cmd_op,
-				      });
+	return DECIDE(URINGAUDIT_OP_URING_CMD,
+		      CMD_OBJ(ioucmd->file, ioucmd->cmd_op));
 }
 
 /* Events happen in the task that sets up or submits to a ring. */

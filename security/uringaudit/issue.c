@@ -293,7 +293,26 @@ static void frame_close(struct uringaudit_frame *f)
 	f->written = false;
 }
 
-static int hook_uring_issue(struct io_uring_issue *issue)
+/*
+ * Whether the other classes @opcode may reach in @ctx are quiet: no later
+ * hook of its issue has anything to decide, so the issue need not be
+ * followed once decided silently.
+ */
+static bool others_quiet(u32 opcode, u32 op, u32 ctx)
+{
+	u64 ops = uringaudit_opcodes[opcode].ops & ~BIT_ULL(op);
+
+	while (ops) {
+		u32 other = __ffs64(ops);
+
+		if (!uringaudit_quiet(other, ctx))
+			return false;
+		ops &= ~BIT_ULL(other);
+	}
+	return true;
+}
+
+static noinline int issue_slow(struct io_uring_issue *issue)
 {
 	const u32 opcode = issue->opcode, ctx = ctx_of[issue->issuer];
 	struct uringaudit_query q = { .opcode = opcode, .ctx = ctx };
@@ -304,8 +323,6 @@ static int hook_uring_issue(struct io_uring_issue *issue)
 	struct uringaudit_stash *st;
 	int ret;
 
-	if (likely(!(READ_ONCE(uringaudit_opcode_interest) & BIT_ULL(opcode))))
-		return 0;
 	if (uringaudit_quiet_opcode(opcode, ctx)) {
 		uringaudit_stats_count(issue_op(opcode, issue->file), ctx,
 				       URINGAUDIT_ALLOW);
@@ -360,8 +377,23 @@ static int hook_uring_issue(struct io_uring_issue *issue)
 		frame_close(f);
 		return ret;
 	}
+	/* Allowed silently, and nothing later to decide: done with it. */
+	if (!f->rec && !f->pending && (f->decided & BIT_ULL(q.op)) &&
+	    others_quiet(opcode, q.op, ctx)) {
+		frame_close(f);
+		return 0;
+	}
 	issue->follow = true;
 	return 0;
+}
+
+/* Most opcodes, under most policies, stop at the first test. */
+static int hook_uring_issue(struct io_uring_issue *issue)
+{
+	if (likely(!(READ_ONCE(uringaudit_opcode_interest) &
+		     BIT_ULL(issue->opcode))))
+		return 0;
+	return issue_slow(issue);
 }
 
 static void hook_uring_result(const struct io_uring_issue *issue, int res,

@@ -11,10 +11,12 @@
 #include <linux/init.h>
 #include <linux/types.h>
 
+#include "context.h"
 #include "decide.h"
 #include "object.h"
 #include "record.h"
 #include "subject.h"
+#include "task.h"
 
 /**
  * struct uringaudit_frame - What a task is doing for io_uring
@@ -55,6 +57,26 @@ struct uringaudit_frame {
 	bool written;
 	struct uringaudit_record *rec;
 };
+
+/**
+ * uringaudit_hook_active() - Whether the current task's hooks decide
+ *
+ * Precise mode: the task is issuing an io_uring request.  Compat mode: it
+ * is doing io_uring work (context.h).  Every other hook returns at once,
+ * before it describes its object.
+ *
+ * Return: true when a hook of the current task is to decide its op.
+ */
+static __always_inline bool uringaudit_hook_active(void)
+{
+#ifdef URINGAUDIT_PRECISE
+	const struct uringaudit_frame *f = uringaudit_task(current)->frame;
+
+	return f && f->req;
+#else
+	return uringaudit_current_ctx() != URINGAUDIT_CTX_NONE;
+#endif
+}
 
 struct uringaudit_frame *uringaudit_current_frame(void);
 void uringaudit_frame_free(struct uringaudit_frame *frame);

@@ -69,9 +69,17 @@ void uringaudit_text_printf(struct uringaudit_text *t, const char *fmt, ...)
 	va_list args;
 	int n;
 
+	/* Formatted once where it fits, which it mostly does. */
+	if (!text_room(t, 0))
+		return;
 	va_start(args, fmt);
-	n = vsnprintf(NULL, 0, fmt, args);
+	n = vsnprintf(t->buf + t->len, t->cap - t->len, fmt, args);
 	va_end(args);
+	if (t->len + n < t->cap) {
+		t->len += n;
+		return;
+	}
+	t->buf[t->len] = '\0';
 	if (!text_room(t, n))
 		return;
 	va_start(args, fmt);

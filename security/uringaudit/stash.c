@@ -10,6 +10,7 @@
  * Copyright (C) 2026 The uringaudit authors
  */
 
+#include <linux/atomic.h>
 #include <linux/hashtable.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -20,6 +21,8 @@
 
 static DEFINE_HASHTABLE(stash_table, 8);
 static DEFINE_SPINLOCK(stash_lock);
+/* How many records wait: most issues find none without the lock. */
+static atomic_t stash_count = ATOMIC_INIT(0);
 
 /**
  * uringaudit_stash_add() - Keep a record until its request completes
@@ -30,6 +33,7 @@ void uringaudit_stash_add(struct uringaudit_stash *st)
 {
 	spin_lock(&stash_lock);
 	hash_add(stash_table, &st->node, (unsigned long)st->req);
+	atomic_inc(&stash_count);
 	spin_unlock(&stash_lock);
 }
 
@@ -44,11 +48,15 @@ struct uringaudit_stash *uringaudit_stash_find(const void *req, bool remove)
 {
 	struct uringaudit_stash *st;
 
+	if (!atomic_read(&stash_count))
+		return NULL;
 	spin_lock(&stash_lock);
 	hash_for_each_possible(stash_table, st, node, (unsigned long)req) {
 		if (st->req == req) {
-			if (remove)
+			if (remove) {
 				hash_del(&st->node);
+				atomic_dec(&stash_count);
+			}
 			spin_unlock(&stash_lock);
 			return st;
 		}

@@ -63,7 +63,8 @@ int uringaudit_stats_show(struct seq_file *m, void *v)
 		lost += READ_ONCE(s->records_lost);
 		unrecorded += READ_ONCE(s->unrecorded_denied);
 	}
-	seq_printf(m, "records %llu\nrecords_lost %llu\nunrecorded_denied %llu\n",
+	seq_printf(m,
+		   "records %llu\nrecords_lost %llu\nunrecorded_denied %llu\n",
 		   records, lost, unrecorded);
 	return 0;
 }
