@@ -221,12 +221,13 @@ check-host: deps ctl $(FUZZ)
 		  echo "### END $$n rc=$$?"; } > $(LOGS)/host-$$n.tap; \
 	done
 
-# Eight boots: with uringaudit in lsm= (every suite), without it (the
+# Nine boots: with uringaudit in lsm= (every suite), without it (the
 # kernel and io_uring run as before), with the uringaudit.default=
 # parameter, one for uringaudit-ctl lock, which nothing can undo, one
 # beside each of AppArmor and SELinux (exclusive LSMs, and a policy cannot
 # be unloaded), one for the walk from audit to enforce (learn_test, which
-# ends with a lock too), and the compat kernel, without the io_uring series.
+# ends with a lock too), the compat kernel, without the io_uring series,
+# and one for identity_lock_test (path= rules after a lock).
 check-guest: kernel kernel-compat initramfs
 	@mkdir -p $(LOGS)
 	@$(BOOT_LOCK) mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot1-active $(BOOT_TIMEOUT) \
@@ -245,6 +246,8 @@ check-guest: kernel kernel-compat initramfs
 		"lsm=landlock,uringaudit audit=1 audit_backlog_limit=8192 kunit.enable=0 ua.mode=test ua.tests=learn_test" || true
 	@$(BOOT_LOCK) mk/boot.sh $(CBZIMAGE) $(INITRAMFS) $(LOGS)/boot8-compat $(BOOT_TIMEOUT) \
 		"lsm=landlock,uringaudit audit=1 audit_backlog_limit=8192 ua.mode=test" || true
+	@$(BOOT_LOCK) mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot9-identity-lock $(BOOT_TIMEOUT) \
+		"lsm=landlock,uringaudit audit=1 audit_backlog_limit=8192 kunit.enable=0 ua.mode=test ua.tests=identity_lock_test" || true
 
 check: source
 	@rm -rf $(LOGS)
