@@ -123,6 +123,8 @@ core security/uringaudit/stash.h
 core security/uringaudit/stash.c
 core security/uringaudit/decide.h
 core security/uringaudit/decide.c
+core security/uringaudit/note.h
+core security/uringaudit/note.c
 core security/uringaudit/issue.h
 core security/uringaudit/issue.c
 core security/uringaudit/hooks.h

@@ -803,7 +803,8 @@ static void measure(const struct config *c, const struct workload *w, int rep)
 		got = counters->by_type[type] - before;
 	printf("bench config=%s workload=%s rep=%d ops=%u ns=%llu ctxsw=%llu records=%lu lost=%ld all=%lu\n",
 	       c->name, w->name, rep, n, (unsigned long long)t, cs, got,
-	       lost_after - lost_before + (long)(records && got < n ? n - got : 0),
+	       lost_after - lost_before +
+		       (long)(records && got < n ? n - got : 0),
 	       counters->all - all);
 	fflush(stdout);
 }
@@ -843,8 +844,8 @@ static void setup_data(void)
 	if (data_nb_fd < 0)
 		die("Failed to open \"" DATA_FILE "\": %s", strerror(errno));
 	/* The file the writes overwrite, its blocks allocated once. */
-	write_fd = open(WRITE_FILE, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC,
-			0644);
+	write_fd =
+		open(WRITE_FILE, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (write_fd < 0 || ftruncate(write_fd, size) ||
 	    fallocate(write_fd, 0, 0, size))
 		die("Failed to create \"" WRITE_FILE "\": %s", strerror(errno));

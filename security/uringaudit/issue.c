@@ -35,6 +35,7 @@
 #include "active.h"
 #include "context.h"
 #include "issue.h"
+#include "note.h"
 #include "setup.h"
 #include "stash.h"
 #include "stats.h"
@@ -75,83 +76,6 @@ void uringaudit_frame_free(struct uringaudit_frame *frame)
 	kfree(frame);
 }
 
-/*
- * Add a decision to a record: a new record, a stronger decision than the
- * one it holds, or one as strong that says more of the object (the file an
- * open found, the address a connect used).  Every class recorded is listed
- * in op=.  With "unrecorded deny", room for the record is held before the
- * op runs; an op that cannot have its record is denied.  Returns false when
- * the op must fail for want of a record.
- */
-static bool note(struct uringaudit_record **recp, u32 op, u32 ctx,
-		 const struct uringaudit_decision *d,
-		 const struct uringaudit_object *obj,
-		 const struct uringaudit_who *who, struct uringaudit_scratch *s)
-{
-	struct uringaudit_record *rec = *recp;
-	bool must = d->active->policy->unrecorded == URINGAUDIT_DENY;
-
-	if (!rec) {
-		rec = kzalloc(sizeof(*rec), GFP_KERNEL);
-		if (!rec) {
-			uringaudit_stats_lost();
-			if (must)
-				uringaudit_stats_unrecorded();
-			return !must;
-		}
-		*recp = rec;
-		uringaudit_record_who(rec, who, s);
-	} else if (rec->action > d->action ||
-		   (rec->action == d->action &&
-		    rec->detail >= uringaudit_object_detail(obj))) {
-		rec->ops |= BIT_ULL(op);
-		return true;
-	}
-	uringaudit_record_what(rec, op, ctx, d, obj, s);
-	if (must && !uringaudit_record_reserve(rec)) {
-		uringaudit_stats_lost();
-		uringaudit_stats_unrecorded();
-		return false;
-	}
-	return true;
-}
-
-/* Decide @op of the current task, note it in @recp; returns -EACCES or 0. */
-static int decide_note(struct uringaudit_scratch *s,
-		       const struct uringaudit_query *q,
-		       struct uringaudit_record **recp,
-		       struct uringaudit_decision *d)
-{
-	int ret = 0;
-
-	uringaudit_decide(s, q, d);
-	if (uringaudit_records(d) &&
-	    !note(recp, q->op, q->ctx, d, q->obj, &q->who, s)) {
-		/* Denied for want of its record: none is written later. */
-		ret = -EACCES;
-		if (*recp) {
-			uringaudit_record_free(*recp);
-			kfree(*recp);
-			*recp = NULL;
-		}
-	}
-	if (uringaudit_denies(d))
-		ret = -EACCES;
-	uringaudit_decision_release(d);
-	return ret;
-}
-
-/* Write a record that is complete, and free it. */
-static void emit_free(struct uringaudit_record *rec, const char *head,
-		      const char *tail)
-{
-	if (!rec)
-		return;
-	uringaudit_record_emit(rec, head, tail);
-	uringaudit_record_free(rec);
-	kfree(rec);
-}
-
 /**
  * uringaudit_event_decide() - Decide on an event of a ring's life
  * @op: The event: setup, sqpoll or override_creds.
@@ -177,8 +101,8 @@ int uringaudit_event_decide(u32 op, u32 ctx, const struct cred *cred)
 	if (!frame)
 		return -ENOMEM;
 	uringaudit_who_current(&q.who, cred, NULL);
-	ret = decide_note(&frame->scratch, &q, &rec, &d);
-	emit_free(rec, "", ret ? " res=0" : " res=1");
+	ret = uringaudit_decide_note(&frame->scratch, &q, &rec, &d);
+	uringaudit_emit_free(rec, "", ret ? " res=0" : " res=1");
 	return ret;
 }
 
@@ -205,8 +129,8 @@ static int __maybe_unused compat_decide(u32 op,
 	if (!frame)
 		return -ENOMEM;
 	uringaudit_who_current(&q.who, NULL, NULL);
-	ret = decide_note(&frame->scratch, &q, &rec, &d);
-	emit_free(rec, "", ret ? " res=0" : " res=1");
+	ret = uringaudit_decide_note(&frame->scratch, &q, &rec, &d);
+	uringaudit_emit_free(rec, "", ret ? " res=0" : " res=1");
 	return ret;
 }
 
@@ -281,7 +205,7 @@ static void frame_settle(struct uringaudit_frame *f)
 		op = __ffs64(f->pending);
 		f->pending &= ~BIT_ULL(op);
 		q.op = op;
-		decide_note(&f->scratch, &q, &f->rec, &d);
+		uringaudit_decide_note(&f->scratch, &q, &f->rec, &d);
 		f->decided |= BIT_ULL(op);
 	}
 }
@@ -377,7 +301,7 @@ static noinline int issue_slow(struct io_uring_issue *issue)
 			   (issue->open_flags & O_PATH);
 		q.later = !q.unseen &&
 			  (!q.obj || (BIT_ULL(q.op) & URINGAUDIT_SOCK_OPS));
-		ret = decide_note(&f->scratch, &q, &f->rec, &d);
+		ret = uringaudit_decide_note(&f->scratch, &q, &f->rec, &d);
 		if (d.pending)
 			f->pending |= BIT_ULL(q.op);
 		else
@@ -479,7 +403,7 @@ static int issue_decide(struct uringaudit_frame *f, u32 op,
 	if ((f->decided & BIT_ULL(op)) && obj->type == URINGAUDIT_OBJ_FILE &&
 	    obj->file == f->file && !obj->has_cmd_op)
 		return 0;
-	ret = decide_note(&f->scratch, &q, &f->rec, &d);
+	ret = uringaudit_decide_note(&f->scratch, &q, &f->rec, &d);
 	f->pending &= ~BIT_ULL(op);
 	f->decided |= BIT_ULL(op);
 	if (ret)

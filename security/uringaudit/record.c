@@ -153,13 +153,28 @@ static void text_cstring(struct uringaudit_text *t, const char *key,
 	uringaudit_text_string(t, key, str, str ? strlen(str) : 0);
 }
 
-/* The object's names: from the initial root, and the task's if other. */
+/* " KEY=\"ERRNO\"", or the number without CONFIG_SYMBOLIC_ERRNAME. */
+static void text_errno(struct uringaudit_text *t, const char *key,
+		       const char *what, int err)
+{
+	const char *name = errname(err);
+
+	if (name)
+		uringaudit_text_printf(t, " %s=\"%s%s\"", key, what, name);
+	else
+		uringaudit_text_printf(t, " %s=\"%s%d\"", key, what, err);
+}
+
+/*
+ * The object's names: from the initial root, and the task's if other.
+ * With neither (a name past PATH_MAX, out of memory), path_err= says why.
+ */
 static void log_names(struct uringaudit_text *t,
 		      const struct uringaudit_object *obj,
 		      struct uringaudit_scratch *s)
 {
 	char *initial, *seen;
-	int err;
+	int err = 0;
 
 	initial = s->path ? s->path : uringaudit_object_name(obj, true, &err);
 	seen = uringaudit_object_name(obj, false, &err);
@@ -168,6 +183,8 @@ static void log_names(struct uringaudit_text *t,
 		text_cstring(t, "task_path", seen);
 	else if (!initial && seen)
 		uringaudit_text_printf(t, " path_root=task");
+	else if (!initial && !seen && err)
+		text_errno(t, "path_err", "", err);
 	if (initial != s->path)
 		kfree(initial);
 	kfree(seen);
@@ -268,15 +285,11 @@ void uringaudit_record_what(struct uringaudit_record *rec, u32 op, u32 ctx,
 	}
 	log_object(t, obj, op, s);
 	if (d->failed) {
-		u32 bit = __ffs(d->failed);
-		const char *err = errname(d->failed_err);
+		char what[16];
 
-		if (err)
-			uringaudit_text_printf(t, " reason=\"%s:%s\"",
-					       key_names[bit], err);
-		else
-			uringaudit_text_printf(t, " reason=\"%s:%d\"",
-					       key_names[bit], d->failed_err);
+		snprintf(what, sizeof(what),
+			 "%s:", key_names[__ffs(d->failed)]);
+		text_errno(t, "reason", what, d->failed_err);
 	}
 }
 
@@ -329,6 +342,8 @@ void uringaudit_record_who(struct uringaudit_record *rec,
 		     exe ? (exe->name ? exe->name : exe->task_name) : NULL);
 	if (exe && exe->name && exe->task_name)
 		text_cstring(t, "origin_task_exe", exe->task_name);
+	else if (exe && !exe->name && exe->task_name)
+		uringaudit_text_printf(t, " origin_exe_root=task");
 	uringaudit_text_printf(t, " origin_uid=%u",
 			       from_kuid(&init_user_ns,
 					 origin ? origin->uid :
