@@ -368,7 +368,7 @@ TEST_F(path, path_longer_than_256_bytes_denied)
 /*
  * A file below more than PATH_MAX bytes of directories, opened relative to
  * a descriptor of its directory: no name fits, and it is still denied.
- * The record must say why it has no name (reason=) or give one.
+ * The record must say why it has no name (path_err=) or give one.
  */
 TEST_F(path, deeper_than_path_max_denied)
 {

@@ -25,6 +25,7 @@
 #include <linux/hex.h>
 #include <linux/init.h>
 #include <linux/kdev_t.h>
+#include <linux/math.h>
 #include <linux/printk.h>
 #include <linux/random.h>
 #include <linux/ratelimit.h>
@@ -157,7 +158,8 @@ static void text_cstring(struct uringaudit_text *t, const char *key,
 static void text_errno(struct uringaudit_text *t, const char *key,
 		       const char *what, int err)
 {
-	const char *name = errname(err);
+	/* errname() of -EFOO is "-EFOO"; the record says "EFOO". */
+	const char *name = errname(abs(err));
 
 	if (name)
 		uringaudit_text_printf(t, " %s=\"%s%s\"", key, what, name);
