@@ -89,6 +89,38 @@ static inline int idt_chroot(const char *dir)
 	return 0;
 }
 
+/**
+ * struct idt_way - A way to a file: the view a child sets up, then a path
+ * @mntns: A mount namespace of its own (a user's always has one).
+ * @bind_src: When set, bind-mounted at @bind_dst.
+ * @bind_dst: Where.
+ * @root: When set, chroot(2) there.
+ * @path: The path then opened.
+ */
+struct idt_way {
+	bool mntns;
+	const char *bind_src;
+	const char *bind_dst;
+	const char *root;
+	const char *path;
+};
+
+/*
+ * idt_take_way() - Set up the view of @w, as uid 1000 in a user namespace
+ * of its own when @user.  Return: 0 or -errno.
+ */
+static inline int idt_take_way(bool user, const struct idt_way *w)
+{
+	int ret = idt_enter(user, w->mntns);
+
+	if (!ret && w->bind_src &&
+	    mount(w->bind_src, w->bind_dst, NULL, MS_BIND, NULL))
+		ret = -errno;
+	if (!ret && w->root)
+		ret = idt_chroot(w->root);
+	return ret;
+}
+
 /*
  * idt_uring_open() - Open @path (relative to @dirfd) through a new ring,
  * inline or, with @async, on io-wq (IOSQE_ASYNC).

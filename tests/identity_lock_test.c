@@ -20,27 +20,15 @@
 #define RULE "deny op=open path=" SECRET "\n"
 
 /* What root does after the lock, in a child: set up, then open. */
-struct way {
-	bool mntns;
-	const char *bind_src;
-	const char *bind_dst;
-	const char *root;
-	const char *path;
-};
 
-static int run_way(const struct way *w, pid_t *pid)
+static int run_way(const struct idt_way *w, pid_t *pid)
 {
 	*pid = fork();
 	if (*pid < 0)
 		return -errno;
 	if (!*pid) {
-		int ret = w->mntns ? idt_enter_mntns() : 0;
+		int ret = idt_take_way(false, w);
 
-		if (!ret && w->bind_src &&
-		    mount(w->bind_src, w->bind_dst, NULL, MS_BIND, NULL))
-			ret = -errno;
-		if (!ret && w->root)
-			ret = idt_chroot(w->root);
 		if (ret)
 			_exit(IDT_SETUP_FAILED);
 		_exit(idt_try_open(AT_FDCWD, w->path, -EACCES));
@@ -89,7 +77,7 @@ FIXTURE_TEARDOWN(locked)
 
 /* Denied inline and on io-wq, with a record naming the file. */
 static void denied(struct __test_metadata *_metadata, int audit_fd,
-		   const struct way *w, const char *path)
+		   const struct idt_way *w, const char *path)
 {
 	struct audit_record rec;
 	pid_t pid;
@@ -115,9 +103,9 @@ TEST_F(locked, policy_cannot_be_replaced)
 
 TEST_F(locked, root_bind_mount_in_initial_ns_denied)
 {
-	const struct way w = { .bind_src = SECRET,
-			       .bind_dst = IDL "/bound",
-			       .path = IDL "/bound/file" };
+	const struct idt_way w = { .bind_src = SECRET,
+				   .bind_dst = IDL "/bound",
+				   .path = IDL "/bound/file" };
 
 	denied(_metadata, self->audit_fd, &w, IDL "/bound/file");
 	umount2(IDL "/bound", MNT_DETACH);
@@ -125,17 +113,17 @@ TEST_F(locked, root_bind_mount_in_initial_ns_denied)
 
 TEST_F(locked, root_chroot_denied)
 {
-	const struct way w = { .root = IDL, .path = "/secret-dir/file" };
+	const struct idt_way w = { .root = IDL, .path = "/secret-dir/file" };
 
 	denied(_metadata, self->audit_fd, &w, SECRET "/file");
 }
 
 TEST_F(locked, root_bind_mount_in_new_mount_ns_denied)
 {
-	const struct way w = { .mntns = true,
-			       .bind_src = SECRET,
-			       .bind_dst = IDL "/elsewhere",
-			       .path = IDL "/elsewhere/file" };
+	const struct idt_way w = { .mntns = true,
+				   .bind_src = SECRET,
+				   .bind_dst = IDL "/elsewhere",
+				   .path = IDL "/elsewhere/file" };
 	struct audit_record rec;
 	pid_t pid;
 

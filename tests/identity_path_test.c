@@ -39,15 +39,6 @@
 #define LONG_NAME_LEN 200
 #define DEEP_LEVELS (PATH_MAX / (LONG_NAME_LEN + 1) + 4)
 
-/* A way to the file: what the child sets up before it opens @path. */
-struct way {
-	bool mntns;
-	const char *bind_src;
-	const char *bind_dst;
-	const char *root;
-	const char *path;
-};
-
 FIXTURE(path)
 {
 	int audit_fd;
@@ -144,7 +135,7 @@ FIXTURE_TEARDOWN(path)
  * inline and on io-wq, each to end in @want.  Returns the child; its exit
  * code (0: as wanted) goes to @code.
  */
-static pid_t reach(bool user, const struct way *w, int want, int *code)
+static pid_t reach(bool user, const struct idt_way *w, int want, int *code)
 {
 	pid_t pid = fork();
 	int ret;
@@ -152,12 +143,7 @@ static pid_t reach(bool user, const struct way *w, int want, int *code)
 	if (pid < 0)
 		return pid;
 	if (!pid) {
-		ret = idt_enter(user, w->mntns);
-		if (!ret && w->bind_src &&
-		    mount(w->bind_src, w->bind_dst, NULL, MS_BIND, NULL))
-			ret = -errno;
-		if (!ret && w->root)
-			ret = idt_chroot(w->root);
+		ret = idt_take_way(user, w);
 		if (ret) {
 			fprintf(stderr, "# child: setting up the view: %s\n",
 				strerror(-ret));
@@ -253,7 +239,7 @@ static void expect_denied(struct __test_metadata *_metadata, int audit_fd,
 
 /* Take way @w: both opens denied, recorded with @path and @task_path. */
 static void denied_way(struct __test_metadata *_metadata, int audit_fd,
-		       bool user, const struct way *w, const char *path,
+		       bool user, const struct idt_way *w, const char *path,
 		       const char *task_path)
 {
 	int code;
@@ -267,7 +253,7 @@ static void denied_way(struct __test_metadata *_metadata, int audit_fd,
 
 /* Take way @w: both opens allowed. */
 static void allowed_way(struct __test_metadata *_metadata, bool user,
-			const struct way *w)
+			const struct idt_way *w)
 {
 	int code;
 
@@ -277,7 +263,7 @@ static void allowed_way(struct __test_metadata *_metadata, bool user,
 
 TEST_F(path, chroot_into_parent_short_name_denied)
 {
-	const struct way w = { .root = IDT, .path = "/secret-dir/file" };
+	const struct idt_way w = { .root = IDT, .path = "/secret-dir/file" };
 
 	denied_way(_metadata, self->audit_fd, variant->user, &w, SECRET_FILE,
 		   "/secret-dir/file");
@@ -285,7 +271,7 @@ TEST_F(path, chroot_into_parent_short_name_denied)
 
 TEST_F(path, chroot_into_the_dir_itself_denied)
 {
-	const struct way w = { .root = SECRET, .path = "/file" };
+	const struct idt_way w = { .root = SECRET, .path = "/file" };
 
 	denied_way(_metadata, self->audit_fd, variant->user, &w, SECRET_FILE,
 		   "/file");
@@ -293,10 +279,10 @@ TEST_F(path, chroot_into_the_dir_itself_denied)
 
 TEST_F(path, bind_mount_in_new_mount_ns_denied)
 {
-	const struct way w = { .mntns = true,
-			       .bind_src = SECRET,
-			       .bind_dst = IDT "/elsewhere",
-			       .path = IDT "/elsewhere/file" };
+	const struct idt_way w = { .mntns = true,
+				   .bind_src = SECRET,
+				   .bind_dst = IDT "/elsewhere",
+				   .path = IDT "/elsewhere/file" };
 
 	denied_way(_metadata, self->audit_fd, variant->user, &w, SECRET_FILE,
 		   IDT "/elsewhere/file");
@@ -305,9 +291,9 @@ TEST_F(path, bind_mount_in_new_mount_ns_denied)
 /* Root only: the mount is the initial namespace's, and names the file. */
 TEST_F(path, bind_mount_in_initial_ns_denied)
 {
-	const struct way w = { .bind_src = SECRET,
-			       .bind_dst = IDT "/bound",
-			       .path = IDT "/bound/file" };
+	const struct idt_way w = { .bind_src = SECRET,
+				   .bind_dst = IDT "/bound",
+				   .path = IDT "/bound/file" };
 
 	if (variant->user)
 		SKIP(return, "only root mounts in the initial namespace");
@@ -318,7 +304,7 @@ TEST_F(path, bind_mount_in_initial_ns_denied)
 
 TEST_F(path, symlink_to_file_denied)
 {
-	const struct way w = { .path = IDT "/link-file" };
+	const struct idt_way w = { .path = IDT "/link-file" };
 
 	denied_way(_metadata, self->audit_fd, variant->user, &w, SECRET_FILE,
 		   NULL);
@@ -326,7 +312,7 @@ TEST_F(path, symlink_to_file_denied)
 
 TEST_F(path, symlink_to_dir_denied)
 {
-	const struct way w = { .path = IDT "/link-dir/file" };
+	const struct idt_way w = { .path = IDT "/link-dir/file" };
 
 	denied_way(_metadata, self->audit_fd, variant->user, &w, SECRET_FILE,
 		   NULL);
@@ -334,7 +320,7 @@ TEST_F(path, symlink_to_dir_denied)
 
 TEST_F(path, dotdot_traversal_denied)
 {
-	const struct way w = { .path = IDT "/other/../secret-dir/./file" };
+	const struct idt_way w = { .path = IDT "/other/../secret-dir/./file" };
 
 	denied_way(_metadata, self->audit_fd, variant->user, &w, SECRET_FILE,
 		   NULL);
@@ -347,7 +333,7 @@ TEST_F(path, dotdot_traversal_denied)
 TEST_F(path, path_longer_than_256_bytes_denied)
 {
 	char padded[1200], real[PATH_MAX];
-	struct way w = { .path = padded };
+	struct idt_way w = { .path = padded };
 	size_t len;
 
 	len = snprintf(padded, sizeof(padded), "%s", IDT "/");
@@ -432,7 +418,7 @@ TEST_F(path, deeper_than_path_max_denied)
 /* The rule follows the directory, not its old name. */
 TEST_F(path, dir_renamed_after_load_still_denied)
 {
-	const struct way w = { .path = IDT "/moved/file" };
+	const struct idt_way w = { .path = IDT "/moved/file" };
 
 	ASSERT_EQ(0, rename(SECRET, IDT "/moved"));
 	denied_way(_metadata, self->audit_fd, variant->user, &w,
@@ -446,7 +432,7 @@ TEST_F(path, dir_renamed_after_load_still_denied)
  */
 TEST_F(path, dir_rule_misses_hard_link_from_outside)
 {
-	const struct way w = { .path = IDT "/hard" };
+	const struct idt_way w = { .path = IDT "/hard" };
 
 	allowed_way(_metadata, variant->user, &w);
 }
@@ -454,7 +440,7 @@ TEST_F(path, dir_rule_misses_hard_link_from_outside)
 /* A rule on a file names the inode: every hard link to it is denied. */
 TEST_F(path, file_rule_follows_hard_links)
 {
-	const struct way w = { .path = IDT "/hard" };
+	const struct idt_way w = { .path = IDT "/hard" };
 
 	ASSERT_EQ(0, load_policy("deny op=open path=" SECRET_FILE "\n"));
 	denied_way(_metadata, self->audit_fd, variant->user, &w, IDT "/hard",
@@ -468,8 +454,8 @@ TEST_F(path, file_rule_follows_hard_links)
  */
 TEST_F(path, file_rule_names_the_file_and_what_replaces_it)
 {
-	const struct way plain = { .path = IDT "/plain" };
-	const struct way kept = { .path = IDT "/kept" };
+	const struct idt_way plain = { .path = IDT "/plain" };
+	const struct idt_way kept = { .path = IDT "/kept" };
 
 	ASSERT_EQ(0, idt_make_file(IDT "/plain", 0644));
 	ASSERT_EQ(0, idt_make_file(IDT "/new", 0644));
@@ -494,9 +480,9 @@ TEST_F(path, file_rule_names_the_file_and_what_replaces_it)
  */
 TEST_F(path, unresolved_path_matches_by_name_until_reload)
 {
-	const struct way later = { .path = IDT "/later/file" };
-	const struct way chrooted = { .root = IDT, .path = "/later/file" };
-	const struct way moved = { .path = IDT "/later2/file" };
+	const struct idt_way later = { .path = IDT "/later/file" };
+	const struct idt_way chrooted = { .root = IDT, .path = "/later/file" };
+	const struct idt_way moved = { .path = IDT "/later2/file" };
 	const char *rule = "deny op=open path=" IDT "/later\n";
 
 	if (variant->user)
@@ -530,7 +516,8 @@ TEST_F(path, unresolved_path_matches_by_name_until_reload)
  */
 TEST_F(path, unresolved_rule_misses_other_mount_ns)
 {
-	const struct way later = { .mntns = true, .path = IDT "/later/file" };
+	const struct idt_way later = { .mntns = true,
+				       .path = IDT "/later/file" };
 
 	ASSERT_EQ(0, load_policy("deny op=open path=" IDT "/later\n"));
 	EXPECT_EQ(1, idt_unresolved());

@@ -188,25 +188,36 @@ static pid_t open_in_cgroup(const char *cg, int want, int *code)
 	return pid;
 }
 
-TEST_F(subject, cgroup_a_denied_b_allowed)
+/* Both opens of @pid, inline and on io-wq: @decision, with @key=@value. */
+static void expect_both(struct __test_metadata *_metadata, int audit_fd,
+			pid_t pid, const char *decision, const char *key,
+			const char *value)
 {
 	struct audit_record rec;
-	int code, i;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		ASSERT_EQ(0, idt_wait_record(audit_fd, &rec, "open",
+					     i ? "iowq" : "inline", decision,
+					     pid));
+		EXPECT_TRUE(idt_field_eq(&rec, key, value))
+		{
+			TH_LOG("want %s=\"%s\": %s", key, value, rec.text);
+		}
+	}
+}
+
+TEST_F(subject, cgroup_a_denied_b_allowed)
+{
+	int code;
 	pid_t pid;
 
 	ASSERT_EQ(0, load_policy("deny op=open cgroup=/uatest/a\n"));
 	pid = open_in_cgroup("a", -EACCES, &code);
 	ASSERT_LT(0, pid);
 	ASSERT_EQ(0, code);
-	for (i = 0; i < 2; i++) {
-		ASSERT_EQ(0,
-			  idt_wait_record(self->audit_fd, &rec, "open",
-					  i ? "iowq" : "inline", "deny", pid));
-		EXPECT_TRUE(idt_field_eq(&rec, "cgroup", "/uatest/a"))
-		{
-			TH_LOG("record: %s", rec.text);
-		}
-	}
+	expect_both(_metadata, self->audit_fd, pid, "deny", "cgroup",
+		    "/uatest/a");
 	ASSERT_LT(0, open_in_cgroup("b", 0, &code));
 	ASSERT_EQ(0, code);
 }
@@ -383,7 +394,7 @@ TEST_F(subject, unresolvable_path_fails_closed_on_deny_rule)
 TEST_F(subject, unresolvable_path_never_allows)
 {
 	struct audit_record rec;
-	int code, i;
+	int code;
 	pid_t pid;
 
 	ASSERT_EQ(0, arm_faults());
@@ -399,15 +410,7 @@ TEST_F(subject, unresolvable_path_never_allows)
 	pid = open_failing(NULL, true, SECRET "/file", 0, &code);
 	ASSERT_LT(0, pid);
 	ASSERT_EQ(0, code);
-	for (i = 0; i < 2; i++) {
-		ASSERT_EQ(0,
-			  idt_wait_record(self->audit_fd, &rec, "open",
-					  i ? "iowq" : "inline", "audit", pid));
-		EXPECT_TRUE(idt_field_eq(&rec, "rule", "default"))
-		{
-			TH_LOG("record: %s", rec.text);
-		}
-	}
+	expect_both(_metadata, self->audit_fd, pid, "audit", "rule", "default");
 }
 
 TEST_F(subject, unresolvable_cgroup_fails_closed_on_deny_rule)

@@ -109,6 +109,7 @@ u64 uringaudit_cgroup_id(void)
 char *uringaudit_cgroup_name(int *err)
 {
 #ifdef CONFIG_CGROUPS
+	struct cgroup *cgrp;
 	char *buf, *name;
 	int ret;
 
@@ -121,10 +122,19 @@ char *uringaudit_cgroup_name(int *err)
 		*err = -ENOMEM;
 		return NULL;
 	}
+	/* cgroup_path_ns() takes cgroup_mutex: hold the cgroup, not RCU. */
 	rcu_read_lock();
-	ret = cgroup_path_ns(task_dfl_cgroup(current), buf, PATH_MAX,
-			     &init_cgroup_ns);
+	cgrp = task_dfl_cgroup(current);
+	if (!cgroup_tryget(cgrp))
+		cgrp = NULL;
 	rcu_read_unlock();
+	if (cgrp) {
+		ret = cgroup_path_ns(cgrp, buf, PATH_MAX, &init_cgroup_ns);
+		cgroup_put(cgrp);
+	} else {
+		/* Only a cgroup being removed has no reference to give. */
+		ret = -ENOENT;
+	}
 	if (ret < 0) {
 		*err = ret;
 		kfree(buf);
