@@ -521,7 +521,12 @@ seed, divided by N. Figures are instructions per op, precise mode.
   read or write of a file already allowed: an entry on the file checked
   in `hook_uring_issue()`, before any frame, against the policy generation
   and the subject's values compared as the kernel stores them (no
-  mapping, no hash).
+  mapping, no hash). A first step of that is in: a read or write of a
+  file that remembers allowing it now takes a short way
+  (`issue_remembered()` in issue.c, `uringaudit_decide_remembered()` in
+  decide.c: no frame, no full decision, the subject's memoised hash
+  checked field by field, not with `memcmp()`): +539 and +501 per read,
+  measured the same way, which the tables above show as they stand.
 - **Opens with 64 path/exe rules (+2,481).** Two decisions per open (at
   the issue, with the file still to come, and in `file_open`), each a full
   match (`uringaudit_policy_match()` 458, `uringaudit_rule_eval()` 344,

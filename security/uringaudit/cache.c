@@ -24,6 +24,7 @@
 #include <linux/random.h>
 #include <linux/siphash.h>
 #include <linux/string.h>
+#include <linux/unaligned.h>
 
 #include "cache.h"
 
@@ -111,14 +112,18 @@ u64 uringaudit_subject_hash(struct uringaudit_cache *c,
 	struct {
 		struct uringaudit_subject_values v;
 		u8 exe[16];
-	} in = { .v = *v };
+	} in;
 	u64 h;
 
+	memset(in.exe, 0, sizeof(in.exe));
 	if (exe)
 		memcpy(in.exe, exe, min(exe_len, sizeof(in.exe)));
-	if (c->hash && !memcmp(&c->hash_values, v, sizeof(*v)) &&
-	    !memcmp(c->hash_exe, in.exe, sizeof(in.exe)))
+	if (c->hash && uringaudit_values_equal(&c->hash_values, v) &&
+	    get_unaligned((u64 *)c->hash_exe) == get_unaligned((u64 *)in.exe) &&
+	    get_unaligned((u64 *)(c->hash_exe + 8)) ==
+		    get_unaligned((u64 *)(in.exe + 8)))
 		return c->hash;
+	in.v = *v;
 	h = siphash(&in, sizeof(in), &subject_key);
 	c->hash = h ? h : 1;
 	c->hash_values = *v;

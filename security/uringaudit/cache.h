@@ -32,6 +32,21 @@ struct uringaudit_subject_values {
 };
 
 /**
+ * uringaudit_values_equal() - Whether two sets of subject values are one
+ * @a: A set.
+ * @b: Another.
+ *
+ * Return: true when every value is the same.
+ */
+static inline bool
+uringaudit_values_equal(const struct uringaudit_subject_values *a,
+			const struct uringaudit_subject_values *b)
+{
+	return a->euid == b->euid && a->egid == b->egid && a->auid == b->auid &&
+	       a->ctx == b->ctx && a->cgroup == b->cgroup;
+}
+
+/**
  * struct uringaudit_cache - The ops a task was allowed, silently, lately
  *
  * A decision that no record follows and that depends on nothing but the
@@ -98,7 +113,7 @@ uringaudit_cache_allows(const struct uringaudit_cache *c, u64 generation,
 			const struct uringaudit_subject_values *v, u32 op)
 {
 	return c->generation == generation && (c->allow & BIT_ULL(op)) &&
-	       !memcmp(&c->values, v, sizeof(*v));
+	       uringaudit_values_equal(&c->values, v);
 }
 
 void uringaudit_cache_remember(struct uringaudit_cache *c, u64 generation,

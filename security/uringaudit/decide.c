@@ -7,7 +7,9 @@
  *
  * 1. An op class that no rule names in the op's context, under a default
  *    that allows, is allowed at once.
- * 2. A decision the task, or the op's open file, remembers is reused.
+ * 2. A decision the task, or the op's open file, remembers is reused
+ *    (for the reads and writes of an open file, before anything else is
+ *    done: uringaudit_decide_remembered()).
  * 3. The values the candidate rules need are resolved, outside any RCU
  *    read section (names and identities may sleep): the program's and the
  *    object's identities, the object's name, the cgroup, the socket's
@@ -196,6 +198,62 @@ static void finish(const struct uringaudit_query *q,
 	else if (per_task)
 		uringaudit_cache_remember(&uringaudit_task(current)->cache,
 					  generation, v, q->op);
+}
+
+/**
+ * uringaudit_decide_remembered() - Allow an op its file remembers allowing
+ * @q: The op: class, context, subject; its object an open file.
+ *
+ * The short way for the reads and writes of an open file: check the entry
+ * the file keeps (step 2 above) against the values it was written for,
+ * and nothing else.  A miss says nothing of the op: it is then decided in
+ * full.
+ *
+ * Context: Process context.
+ * Return: true when the op is allowed, and counted so.
+ */
+bool uringaudit_decide_remembered(const struct uringaudit_query *q)
+{
+	struct uringaudit_subject_values v = { .ctx = q->ctx };
+	struct uringaudit_file *f = file_cache(q->obj);
+	const struct uringaudit_active *active;
+	struct uringaudit_key exe = {};
+	u64 generation, subject;
+	bool hit = false;
+	u32 all, ses;
+
+	if (!f)
+		return false;
+	rcu_read_lock();
+	active = rcu_dereference(uringaudit_active);
+	if (!active || (active->opcode_rules[q->ctx] & BIT_ULL(q->op))) {
+		rcu_read_unlock();
+		return false;
+	}
+	generation = active->generation;
+	all = active->needs;
+	rcu_read_unlock();
+
+	/* The values uringaudit_decide() hashes, the same way. */
+	v.euid = from_kuid(&init_user_ns, q->who.cred->euid);
+	v.egid = from_kgid(&init_user_ns, q->who.cred->egid);
+	v.auid = uringaudit_who_login(&q->who, &ses);
+	v.cgroup = all & URINGAUDIT_MATCH_CGROUP ? uringaudit_cgroup_id() : 0;
+	if ((all & URINGAUDIT_MATCH_EXE) &&
+	    exe_key(&q->who, &exe) == URINGAUDIT_VALUE_FAILED)
+		return false;
+	subject = uringaudit_subject_hash(&uringaudit_task(current)->cache, &v,
+					  &exe, sizeof(exe));
+
+	rcu_read_lock();
+	active = rcu_dereference(uringaudit_active);
+	if (active && active->generation == generation)
+		hit = uringaudit_file_allows(f, generation, subject, q->ctx,
+					     q->op);
+	rcu_read_unlock();
+	if (hit)
+		uringaudit_stats_count(q->op, q->ctx, URINGAUDIT_ALLOW);
+	return hit;
 }
 
 /**

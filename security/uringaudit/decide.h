@@ -98,6 +98,7 @@ static inline bool uringaudit_records(const struct uringaudit_decision *d)
 	return !d->pending && d->action != URINGAUDIT_ALLOW;
 }
 
+bool uringaudit_decide_remembered(const struct uringaudit_query *q);
 void uringaudit_decide(struct uringaudit_scratch *s,
 		       const struct uringaudit_query *q,
 		       struct uringaudit_decision *d);

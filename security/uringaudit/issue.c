@@ -244,6 +244,28 @@ static bool others_quiet(u32 opcode, u32 op, u32 ctx)
 	return true;
 }
 
+/*
+ * A read or write of a file that remembers allowing it, outside any other
+ * issue and with no record kept for a request: allowed, and no later hook
+ * of the issue has anything to decide.  Fills @q's class, object and
+ * subject.
+ */
+static bool issue_remembered(const struct io_uring_issue *issue,
+			     struct uringaudit_query *q,
+			     const struct uringaudit_object *file)
+{
+	const struct uringaudit_frame *f = uringaudit_task(current)->frame;
+
+	q->op = issue_op(q->opcode, issue->file);
+	if (!file_is_object(q->opcode, issue->file) ||
+	    (BIT_ULL(q->op) & URINGAUDIT_SOCK_OPS) || (f && f->req) ||
+	    !uringaudit_stash_empty() || !others_quiet(q->opcode, q->op, q->ctx))
+		return false;
+	q->obj = file;
+	uringaudit_who_current(&q->who, NULL, issue->submitter);
+	return uringaudit_decide_remembered(q);
+}
+
 static noinline int issue_slow(struct io_uring_issue *issue)
 {
 	const u32 opcode = issue->opcode, ctx = ctx_of[issue->issuer];
@@ -260,6 +282,8 @@ static noinline int issue_slow(struct io_uring_issue *issue)
 				       URINGAUDIT_ALLOW);
 		return 0;
 	}
+	if (issue_remembered(issue, &q, &file))
+		return 0;
 	f = uringaudit_current_frame();
 	if (!f)
 		return -ENOMEM;
@@ -285,7 +309,6 @@ static noinline int issue_slow(struct io_uring_issue *issue)
 			    NULL;
 	uringaudit_who_current(&f->who, NULL, issue->submitter);
 	q.who = f->who;
-	q.op = issue_op(opcode, issue->file);
 	if (opcode == IORING_OP_UNLINKAT) {
 		/* unlink or rmdir: only its hook tells. */
 		ret = 0;

@@ -38,6 +38,16 @@ void uringaudit_stash_add(struct uringaudit_stash *st)
 }
 
 /**
+ * uringaudit_stash_empty() - Whether no request has a record kept
+ *
+ * Return: true when no record waits for its request to complete.
+ */
+bool uringaudit_stash_empty(void)
+{
+	return !atomic_read(&stash_count);
+}
+
+/**
  * uringaudit_stash_find() - The record kept for a request
  * @req: The request.
  * @remove: Take it out: its request completed.

@@ -39,6 +39,7 @@ struct uringaudit_stash {
 };
 
 void uringaudit_stash_add(struct uringaudit_stash *st);
+bool uringaudit_stash_empty(void);
 struct uringaudit_stash *uringaudit_stash_find(const void *req, bool remove);
 void uringaudit_stash_write(const struct uringaudit_stash *st, int res);
 void uringaudit_stash_free(struct uringaudit_stash *st);
