@@ -18,12 +18,12 @@ check() { if eval "$2"; then ok "$1"; else not_ok "$1" "${3:-}"; fi; }
 out=$(make -s -C "$top/tools/uringaudit-ctl" O="$work" install DESTDIR="$dest" PREFIX=/usr 2>&1)
 check "make install DESTDIR=... PREFIX=/usr succeeds" "[ $? -eq 0 ]" "$out"
 check "installs the binary" "[ -x $dest/usr/sbin/uringaudit-ctl ]"
-check "the installed binary runs" "$dest/usr/sbin/uringaudit-ctl --version | grep -q '^uringaudit-ctl '"
+check "the installed binary runs" "grep -q '^uringaudit-ctl ' <<<\"\$($dest/usr/sbin/uringaudit-ctl --version)\""
 for page in man8/uringaudit-ctl.8 man8/uringaudit-ctl-report.8 man8/uringaudit-ctl-learn.8 \
 	man8/uringaudit-ctl-watch.8 man5/uringaudit.policy.5; do
 	f=$dest/usr/share/man/$page
 	if [ -f "$f" ] && out=$(MANWIDTH=80 man --warnings -l "$f" 2>&1 >/dev/null) && [ -z "$out" ] &&
-		MANWIDTH=80 man -l "$f" 2>/dev/null | grep -q '^NAME'; then
+		grep -q '^NAME' <<<"$(MANWIDTH=80 man -l "$f" 2>/dev/null)"; then
 		ok "man page $page renders without warnings"
 	else
 		not_ok "man page $page renders without warnings" "$out"
