@@ -259,7 +259,8 @@ static bool issue_remembered(const struct io_uring_issue *issue,
 	q->op = issue_op(q->opcode, issue->file);
 	if (!file_is_object(q->opcode, issue->file) ||
 	    (BIT_ULL(q->op) & URINGAUDIT_SOCK_OPS) || (f && f->req) ||
-	    !uringaudit_stash_empty() || !others_quiet(q->opcode, q->op, q->ctx))
+	    !uringaudit_stash_empty() ||
+	    !others_quiet(q->opcode, q->op, q->ctx))
 		return false;
 	q->obj = file;
 	uringaudit_who_current(&q->who, NULL, issue->submitter);
