@@ -185,13 +185,13 @@ static inline bool field_has(const char *text, const char *key,
 typedef bool (*audit_match_t)(const struct audit_record *rec, const void *arg);
 
 /*
- * audit_wait_ms() - Read records until one matches, for @ms milliseconds.
+ * audit_wait() - Read records until one matches, for AUDIT_WAIT_MS.
  * Return: 0 with the record in @rec, -ETIMEDOUT, or -errno.
  */
-static inline int audit_wait_ms(int fd, struct audit_record *rec,
-				audit_match_t match, const void *arg, long ms)
+static inline int audit_wait(int fd, struct audit_record *rec,
+			     audit_match_t match, const void *arg)
 {
-	long deadline = now_ms() + ms;
+	long deadline = now_ms() + AUDIT_WAIT_MS;
 	int ret;
 
 	for (;;) {
@@ -199,13 +199,6 @@ static inline int audit_wait_ms(int fd, struct audit_record *rec,
 		if (ret || match(rec, arg))
 			return ret;
 	}
-}
-
-/* audit_wait() - audit_wait_ms() for AUDIT_WAIT_MS. */
-static inline int audit_wait(int fd, struct audit_record *rec,
-			     audit_match_t match, const void *arg)
-{
-	return audit_wait_ms(fd, rec, match, arg, AUDIT_WAIT_MS);
 }
 
 /*

@@ -277,12 +277,7 @@ static inline int idt_wait_record(int fd, struct audit_record *rec,
 {
 	const struct idt_want want = { op, ctx, decision, pid };
 
-	/*
-	 * Longer than audit_wait(): a fresh-clone CI run once missed a deny
-	 * record here within 3 s (path.*.symlink_to_dir_denied), behind
-	 * kauditd's queue.
-	 */
-	return audit_wait_ms(fd, rec, idt_is_record, &want, 10000);
+	return audit_wait(fd, rec, idt_is_record, &want);
 }
 
 /* idt_field_eq() - Whether string field @key of @rec is @value. */

@@ -26,6 +26,7 @@
 
 #include <linux/limits.h>
 #include <sys/sysmacros.h>
+#include <time.h>
 
 #include "kselftest_harness.h"
 #include "identity.h"
@@ -83,6 +84,25 @@ static void remove_deep(const char *top, const char *name)
 		close(fds[0]);
 }
 
+/*
+ * Give symbolic link @link an access time a day ahead, so that following
+ * it never has to update it.  A lookup under RCU cannot, and io_uring's
+ * inline open then hands the open to io-wq, where it is recorded as
+ * ctx=iowq (records_test: inline_open_handed_to_iowq_decided_there).  A
+ * link created and followed within one clock tick needs that update at
+ * every follow; without this, the inline open of a way through a link
+ * would run on io-wq or inline by chance.
+ * Return: 0, or -errno.
+ */
+static int settle_link(const char *link)
+{
+	const struct timespec times[2] = { { .tv_sec = time(NULL) + 86400 },
+					   { .tv_nsec = UTIME_OMIT } };
+
+	return utimensat(AT_FDCWD, link, times, AT_SYMLINK_NOFOLLOW) ? -errno :
+								       0;
+}
+
 FIXTURE_SETUP(path)
 {
 	static const char *const dirs[] = { IDT, SECRET, IDT "/other",
@@ -105,6 +125,8 @@ FIXTURE_SETUP(path)
 	ASSERT_EQ(0, idt_make_file(SECRET_FILE, 0644));
 	ASSERT_EQ(0, symlink(SECRET_FILE, IDT "/link-file"));
 	ASSERT_EQ(0, symlink(SECRET, IDT "/link-dir"));
+	ASSERT_EQ(0, settle_link(IDT "/link-file"));
+	ASSERT_EQ(0, settle_link(IDT "/link-dir"));
 	ASSERT_EQ(0, link(SECRET_FILE, IDT "/hard"));
 	/* SECRET/<200 bytes>/<200 bytes>: a name past any 256-byte buffer. */
 	snprintf(name, sizeof(name), "%s/%s", SECRET, self->long_name);

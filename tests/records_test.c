@@ -480,6 +480,43 @@ TEST_F(records, defer_taskrun_ring_mediated)
 			     uringaudit_precise() ? "taskwork" : "inline"));
 }
 
+/*
+ * An open submitted inline whose lookup cannot finish without blocking
+ * fails its inline issue with -EAGAIN, and io_uring issues it again on
+ * io-wq.  Here the lookup follows a symbolic link whose access time must
+ * be updated, which a lookup under RCU (LOOKUP_CACHED) cannot do.  The
+ * open is decided where it runs, denied and recorded as ctx=iowq with its
+ * originator: the kernel's hand-off is no way around a rule.
+ */
+TEST_F(records, inline_open_handed_to_iowq_decided_there)
+{
+	const struct timespec long_ago[2] = { { .tv_sec = 1 },
+					      { .tv_nsec = UTIME_OMIT } };
+	struct audit_record rec;
+	struct io_uring ring;
+	char path[128], link[128], rule[192];
+
+	snprintf(path, sizeof(path), "%s/f", self->dir);
+	snprintf(link, sizeof(link), "%s/l", self->dir);
+	ASSERT_EQ(0, mknod(path, S_IFREG | 0600, 0));
+	ASSERT_EQ(0, symlink(path, link));
+	/* Accessed in 1970: whoever follows the link must update its atime. */
+	ASSERT_EQ(0, utimensat(AT_FDCWD, link, long_ago, AT_SYMLINK_NOFOLLOW));
+	/* A rule on the file: only the open itself can tell. */
+	snprintf(rule, sizeof(rule), "deny op=open path=%s\n", path);
+	ASSERT_EQ(0, load_policy(rule));
+	ASSERT_EQ(0, io_uring_queue_init(4, &ring, 0));
+	EXPECT_EQ(-EACCES, ring_open(&ring, 0, link));
+	ASSERT_EQ(0, wait_op(self->audit_fd, "open", self->pid, &rec));
+	EXPECT_TRUE(field_is(rec.text, "ctx", "iowq"))
+	{
+		TH_LOG("record: %s", rec.text);
+	}
+	EXPECT_TRUE(field_is(rec.text, "decision", "deny"));
+	EXPECT_TRUE(field_is(rec.text, "origin_pid", self->pid));
+	io_uring_queue_exit(&ring);
+}
+
 /* Wait for a record of @type holding @text. */
 static int wait_type(int fd, int type, const char *text,
 		     struct audit_record *rec)
