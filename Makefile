@@ -303,9 +303,11 @@ fuzz: deps $(FUZZ)
 # Style and static checks of the kernel side: checkpatch --strict,
 # clang-format, sparse (C=2) and W=1 on security/uringaudit/.
 lint: kernel
-	@LINUX=$(LINUX) bash tests/host/style_test.sh | grep -v '^ok' ; \
+	@style=$$(LINUX=$(LINUX) bash tests/host/style_test.sh); rc=$$?; \
+	echo "$$style" | grep -v '^ok'; \
 	out=$$($(BUILD_LOCK) $(KMAKE) -s C=2 W=1 security/uringaudit/ 2>&1 | grep -E 'warning|error'); \
 	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi; \
+	if [ $$rc -ne 0 ]; then echo "lint: style checks failed (above)"; exit 1; fi; \
 	echo "lint: security/uringaudit is checkpatch, clang-format, sparse and W=1 clean"
 
 # The upstream posting: the io_uring LSM hook series, uringaudit in steps

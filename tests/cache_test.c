@@ -29,6 +29,20 @@ static int ring_read(struct io_uring *ring, const int *pipe)
 	return submit_and_wait(ring);
 }
 
+/* ring_read() with the credentials of registered personality @id. */
+static int ring_read_as(struct io_uring *ring, const int *pipe, int id)
+{
+	struct io_uring_sqe *sqe;
+	char c;
+
+	if (write(pipe[1], "x", 1) != 1)
+		return -EIO;
+	sqe = io_uring_get_sqe(ring);
+	io_uring_prep_read(sqe, pipe[0], &c, 1, 0);
+	sqe->personality = id;
+	return submit_and_wait(ring);
+}
+
 /* One read of a byte of a file opened O_NONBLOCK: inline on tmpfs. */
 static int ring_pread(struct io_uring *ring, int fd)
 {
@@ -90,6 +104,49 @@ TEST_F(cache, new_credentials)
 				  _exit(2);
 			  if (ring_read(&self->ring, self->pipe) != -EACCES)
 				  _exit(3);
+		  }));
+}
+
+/* A new effective group: the next op is decided again. */
+TEST_F(cache, new_group)
+{
+	ASSERT_EQ(0, load_policy("deny op=read gid=1000\n"));
+	EXPECT_EQ(0, IN_CHILD({
+			  if (ring_read(&self->ring, self->pipe) != 1)
+				  _exit(1);
+			  if (setresgid(1000, 1000, 1000))
+				  _exit(2);
+			  if (ring_read(&self->ring, self->pipe) != -EACCES)
+				  _exit(3);
+		  }));
+}
+
+/*
+ * A task's reads alternate between its own credentials and a registered
+ * personality's: each read is decided with the credentials it runs with,
+ * whatever the read before it was allowed with.
+ */
+TEST_F(cache, personality_between_own_credentials)
+{
+	ASSERT_EQ(0, load_policy("deny op=read uid=1000\n"));
+	EXPECT_EQ(0, IN_CHILD({
+			  int id;
+
+			  if (setresuid(1000, 1000, 0))
+				  _exit(1);
+			  id = io_uring_register_personality(&self->ring);
+			  if (id < 0 || setresuid(0, 0, 0))
+				  _exit(2);
+			  if (ring_read(&self->ring, self->pipe) != 1)
+				  _exit(3);
+			  if (ring_read_as(&self->ring, self->pipe, id) !=
+			      -EACCES)
+				  _exit(4);
+			  if (ring_read(&self->ring, self->pipe) != 1)
+				  _exit(5);
+			  if (ring_read_as(&self->ring, self->pipe, id) !=
+			      -EACCES)
+				  _exit(6);
 		  }));
 }
 

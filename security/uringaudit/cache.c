@@ -24,7 +24,6 @@
 #include <linux/random.h>
 #include <linux/siphash.h>
 #include <linux/string.h>
-#include <linux/unaligned.h>
 
 #include "cache.h"
 
@@ -95,40 +94,31 @@ static siphash_key_t subject_key __ro_after_init;
 
 /**
  * uringaudit_subject_hash() - A keyed hash of a subject
- * @c: The current task's cache: its last hash is kept there.
  * @v: Its values.
- * @exe: Its program's identity, or NULL.
- * @exe_len: Size of @exe.
+ * @exe: Its program's identity; zero when it has none or none is named.
+ * @exe_state: Whether it has one: an &enum uringaudit_value.
  *
  * The key is random at boot: a subject cannot choose its values to share
  * another's hash.
  *
  * Return: The hash; never 0.
  */
-u64 uringaudit_subject_hash(struct uringaudit_cache *c,
-			    const struct uringaudit_subject_values *v,
-			    const void *exe, size_t exe_len)
+u64 uringaudit_subject_hash(const struct uringaudit_subject_values *v,
+			    const u8 exe[16], u8 exe_state)
 {
 	struct {
 		struct uringaudit_subject_values v;
 		u8 exe[16];
+		u64 exe_state;
 	} in;
 	u64 h;
 
-	memset(in.exe, 0, sizeof(in.exe));
-	if (exe)
-		memcpy(in.exe, exe, min(exe_len, sizeof(in.exe)));
-	if (c->hash && uringaudit_values_equal(&c->hash_values, v) &&
-	    get_unaligned((u64 *)c->hash_exe) == get_unaligned((u64 *)in.exe) &&
-	    get_unaligned((u64 *)(c->hash_exe + 8)) ==
-		    get_unaligned((u64 *)(in.exe + 8)))
-		return c->hash;
+	memset(&in, 0, sizeof(in));
 	in.v = *v;
+	memcpy(in.exe, exe, sizeof(in.exe));
+	in.exe_state = exe_state;
 	h = siphash(&in, sizeof(in), &subject_key);
-	c->hash = h ? h : 1;
-	c->hash_values = *v;
-	memcpy(c->hash_exe, in.exe, sizeof(in.exe));
-	return c->hash;
+	return h ? h : 1;
 }
 
 static int __init uringaudit_cache_init(void)

@@ -12,6 +12,7 @@
 #include <linux/compiler.h>
 #include <linux/string.h>
 #include <linux/types.h>
+#include <linux/uidgid_types.h>
 #include <asm/barrier.h>
 
 /**
@@ -47,6 +48,40 @@ uringaudit_values_equal(const struct uringaudit_subject_values *a,
 }
 
 /**
+ * struct uringaudit_subject_memo - A task's last subject, read and hashed
+ *
+ * What the values of struct uringaudit_subject_values come from, as the
+ * kernel holds them, so that a task whose subject did not change finds its
+ * values and hash with a few compares: no ID mapped, nothing hashed.  The
+ * program is not compared: it is the task's until execve(2), which empties
+ * the memo with the rest of the cache.
+ *
+ * @keys: The keys of the policy that need more than the IDs it was read
+ *	for (%URINGAUDIT_MATCH_EXE, %URINGAUDIT_MATCH_CGROUP).
+ * @euid: Effective user ID of the op's credentials.
+ * @egid: Effective group ID.
+ * @auid: Login user ID of the submitter.
+ * @cgroup: As in struct uringaudit_subject_values.
+ * @exe: The identity of its program (a struct uringaudit_key), zero when
+ *	the policy names no program.
+ * @exe_state: Its &enum uringaudit_value.
+ * @values: The values these give (@values.ctx is 0).
+ * @hash: Their keyed hash (uringaudit_subject_hash()); 0 when the memo is
+ *	empty.
+ */
+struct uringaudit_subject_memo {
+	u32 keys;
+	kuid_t euid;
+	kgid_t egid;
+	kuid_t auid;
+	u64 cgroup;
+	u8 exe[16];
+	u8 exe_state;
+	struct uringaudit_subject_values values;
+	u64 hash;
+};
+
+/**
  * struct uringaudit_cache - The ops a task was allowed, silently, lately
  *
  * A decision that no record follows and that depends on nothing but the
@@ -58,19 +93,13 @@ uringaudit_values_equal(const struct uringaudit_subject_values *a,
  * @generation: The generation of the policy it holds for; 0 when empty.
  * @values: The values it holds for.
  * @allow: The op classes allowed (a bit per &enum uringaudit_op).
- * @hash: The task's last subject hash (uringaudit_subject_hash()), 0 when
- *	none; for @hash_values and @hash_exe, so that a task whose subject
- *	did not change does not hash it again for every op on a file.
- * @hash_values: See @hash.
- * @hash_exe: See @hash.
+ * @memo: The task's last subject.
  */
 struct uringaudit_cache {
 	u64 generation;
 	struct uringaudit_subject_values values;
 	u64 allow;
-	u64 hash;
-	struct uringaudit_subject_values hash_values;
-	u8 hash_exe[16];
+	struct uringaudit_subject_memo memo;
 };
 
 /**
@@ -132,9 +161,9 @@ void uringaudit_cache_drop(struct uringaudit_cache *c);
  * Return: true when the same op was allowed, silently, to the same subject
  * under the same policy.
  */
-static inline bool uringaudit_file_allows(const struct uringaudit_file *f,
-					  u64 generation, u64 subject, u32 ctx,
-					  u32 op)
+static __always_inline bool
+uringaudit_file_allows(const struct uringaudit_file *f, u64 generation,
+		       u64 subject, u32 ctx, u32 op)
 {
 	bool hit;
 	u32 seq;
@@ -153,8 +182,7 @@ static inline bool uringaudit_file_allows(const struct uringaudit_file *f,
 
 void uringaudit_file_remember(struct uringaudit_file *f, u64 generation,
 			      u64 subject, u32 ctx, u32 op);
-u64 uringaudit_subject_hash(struct uringaudit_cache *c,
-			    const struct uringaudit_subject_values *v,
-			    const void *exe, size_t exe_len);
+u64 uringaudit_subject_hash(const struct uringaudit_subject_values *v,
+			    const u8 exe[16], u8 exe_state);
 
 #endif /* _SECURITY_URINGAUDIT_CACHE_H */

@@ -56,6 +56,56 @@ static u8 exe_key(const struct uringaudit_who *who, struct uringaudit_key *k)
 	return URINGAUDIT_VALUE_KNOWN;
 }
 
+/*
+ * The subject of an op, for a policy whose keys need @all: the current
+ * task's memo, made anew when the subject changed.  It holds the values in
+ * the initial namespace (ctx 0), the program's identity and their keyed
+ * hash.  The program of a task stays the same until execve(2), which
+ * empties the memo: a task whose IDs, login and cgroup did not change
+ * since its last op finds the rest there.
+ */
+static const struct uringaudit_subject_memo *
+subject_of(const struct uringaudit_who *who, u32 all)
+{
+	struct uringaudit_subject_memo *m =
+		&uringaudit_task(current)->cache.memo;
+	const u32 keys = all & (URINGAUDIT_MATCH_EXE | URINGAUDIT_MATCH_CGROUP);
+	const kuid_t euid = who->cred->euid;
+	const kgid_t egid = who->cred->egid;
+	struct uringaudit_key k = {};
+	u64 cgroup;
+	kuid_t auid;
+	u32 ses;
+
+	BUILD_BUG_ON(sizeof(k) != sizeof(m->exe));
+	/* An io thread's login is its process's (uringaudit_who_loginuid()). */
+	if (who->submitter->flags & PF_IO_WORKER)
+		auid = uringaudit_who_loginuid(who, &ses);
+	else
+		auid = audit_get_loginuid(who->submitter);
+	cgroup = keys & URINGAUDIT_MATCH_CGROUP ? uringaudit_cgroup_id() : 0;
+	if (m->hash && m->keys == keys && uid_eq(m->euid, euid) &&
+	    gid_eq(m->egid, egid) && uid_eq(m->auid, auid) &&
+	    m->cgroup == cgroup)
+		return m;
+	m->exe_state = keys & URINGAUDIT_MATCH_EXE ? exe_key(who, &k) :
+						     URINGAUDIT_VALUE_ABSENT;
+	memcpy(m->exe, &k, sizeof(k));
+	m->values = (struct uringaudit_subject_values){
+		.euid = from_kuid(&init_user_ns, euid),
+		.egid = from_kgid(&init_user_ns, egid),
+		.auid = from_kuid(&init_user_ns, auid),
+		.cgroup = cgroup,
+	};
+	m->keys = keys;
+	m->euid = euid;
+	m->egid = egid;
+	m->auid = auid;
+	m->cgroup = cgroup;
+	m->hash = uringaudit_subject_hash(&m->values, m->exe, m->exe_state);
+	return m;
+}
+
 static struct uringaudit_file *file_cache(const struct uringaudit_object *obj)
 {
 	if (!obj || obj->type != URINGAUDIT_OBJ_FILE)
@@ -202,31 +252,36 @@ static void finish(const struct uringaudit_query *q,
 
 /**
  * uringaudit_decide_remembered() - Allow an op its file remembers allowing
- * @q: The op: class, context, subject; its object an open file.
+ * @op: The op class: a read or write.
+ * @ctx: Its context.
+ * @file: The file it reads or writes.
+ * @submitter: The task that submitted it.
  *
  * The short way for the reads and writes of an open file: check the entry
- * the file keeps (step 2 above) against the values it was written for,
+ * the file keeps (step 2 above) against the subject it was written for,
  * and nothing else.  A miss says nothing of the op: it is then decided in
  * full.
  *
  * Context: Process context.
  * Return: true when the op is allowed, and counted so.
  */
-bool uringaudit_decide_remembered(const struct uringaudit_query *q)
+bool uringaudit_decide_remembered(u32 op, u32 ctx, struct file *file,
+				  struct task_struct *submitter)
 {
-	struct uringaudit_subject_values v = { .ctx = q->ctx };
-	struct uringaudit_file *f = file_cache(q->obj);
+	const struct uringaudit_file *f =
+		file->f_security + uringaudit_blob_sizes.lbs_file;
+	const struct uringaudit_subject_memo *m;
 	const struct uringaudit_active *active;
-	struct uringaudit_key exe = {};
-	u64 generation, subject;
-	bool hit = false;
-	u32 all, ses;
+	struct uringaudit_who who;
+	u64 generation;
+	u32 all;
 
-	if (!f)
+	/* Nothing remembered for the op here: no subject to read. */
+	if (READ_ONCE(f->ctx) != ctx || !(READ_ONCE(f->allow) & BIT_ULL(op)))
 		return false;
 	rcu_read_lock();
 	active = rcu_dereference(uringaudit_active);
-	if (!active || (active->opcode_rules[q->ctx] & BIT_ULL(q->op))) {
+	if (!active || (active->opcode_rules[ctx] & BIT_ULL(op))) {
 		rcu_read_unlock();
 		return false;
 	}
@@ -234,26 +289,13 @@ bool uringaudit_decide_remembered(const struct uringaudit_query *q)
 	all = active->needs;
 	rcu_read_unlock();
 
-	/* The values uringaudit_decide() hashes, the same way. */
-	v.euid = from_kuid(&init_user_ns, q->who.cred->euid);
-	v.egid = from_kgid(&init_user_ns, q->who.cred->egid);
-	v.auid = uringaudit_who_login(&q->who, &ses);
-	v.cgroup = all & URINGAUDIT_MATCH_CGROUP ? uringaudit_cgroup_id() : 0;
-	if ((all & URINGAUDIT_MATCH_EXE) &&
-	    exe_key(&q->who, &exe) == URINGAUDIT_VALUE_FAILED)
+	uringaudit_who_current(&who, NULL, submitter);
+	m = subject_of(&who, all);
+	if (m->exe_state == URINGAUDIT_VALUE_FAILED ||
+	    !uringaudit_file_allows(f, generation, m->hash, ctx, op))
 		return false;
-	subject = uringaudit_subject_hash(&uringaudit_task(current)->cache, &v,
-					  &exe, sizeof(exe));
-
-	rcu_read_lock();
-	active = rcu_dereference(uringaudit_active);
-	if (active && active->generation == generation)
-		hit = uringaudit_file_allows(f, generation, subject, q->ctx,
-					     q->op);
-	rcu_read_unlock();
-	if (hit)
-		uringaudit_stats_count(q->op, q->ctx, URINGAUDIT_ALLOW);
-	return hit;
+	uringaudit_stats_count(op, ctx, URINGAUDIT_ALLOW);
+	return true;
 }
 
 /**
@@ -273,21 +315,19 @@ void uringaudit_decide(struct uringaudit_scratch *s,
 		.opcode = q->opcode,
 		.ctx = q->ctx,
 	};
-	struct uringaudit_subject_values v = { .ctx = q->ctx };
 	struct uringaudit_cache *tc = &uringaudit_task(current)->cache;
+	const struct uringaudit_subject_memo *m;
+	struct uringaudit_subject_values v = {};
 	struct uringaudit_active *active;
 	struct uringaudit_verdict verdict;
 	bool remember = false, per_task = false;
 	u64 generation = 0, subject = 0;
-	u32 needs = 0, tries, all, ses;
+	u32 needs = 0, tries, all;
 	int errs[URINGAUDIT_NR_MATCH] = {};
+	u8 *exe_state = &subj.state[ilog2(URINGAUDIT_MATCH_EXE)];
 
 	memset(d, 0, sizeof(*d));
 	d->permissive = READ_ONCE(uringaudit_permissive);
-	v.euid = from_kuid(&init_user_ns, q->who.cred->euid);
-	v.egid = from_kgid(&init_user_ns, q->who.cred->egid);
-	subj.uid = v.euid;
-	subj.gid = v.egid;
 
 	for (tries = 0;; tries++) {
 		rcu_read_lock();
@@ -305,20 +345,17 @@ void uringaudit_decide(struct uringaudit_scratch *s,
 		generation = active->generation;
 		needs = active->policy->needs[q->op][q->ctx];
 		rcu_read_unlock();
-		if (!tries) {
-			v.auid = uringaudit_who_login(&q->who, &ses);
-			subj.auid = v.auid;
-		}
 
-		v.cgroup = all & URINGAUDIT_MATCH_CGROUP ?
-				   uringaudit_cgroup_id() :
-				   0;
-		subj.state[ilog2(URINGAUDIT_MATCH_EXE)] =
-			all & URINGAUDIT_MATCH_EXE ?
-				exe_key(&q->who, &subj.exe) :
-				URINGAUDIT_VALUE_ABSENT;
-		if (subj.state[ilog2(URINGAUDIT_MATCH_EXE)] ==
-		    URINGAUDIT_VALUE_FAILED)
+		m = subject_of(&q->who, all);
+		v = m->values;
+		v.ctx = q->ctx;
+		memcpy(&subj.exe, m->exe, sizeof(subj.exe));
+		*exe_state = m->exe_state;
+		subject = m->hash;
+		subj.uid = v.euid;
+		subj.gid = v.egid;
+		subj.auid = v.auid;
+		if (*exe_state == URINGAUDIT_VALUE_FAILED)
 			errs[ilog2(URINGAUDIT_MATCH_EXE)] = -ENOMEM;
 
 		rcu_read_lock();
@@ -328,14 +365,11 @@ void uringaudit_decide(struct uringaudit_scratch *s,
 			continue;
 		}
 		remember = !(active->opcode_rules[q->ctx] & BIT_ULL(q->op));
-		if (remember && file_cache(q->obj)) {
-			subject = uringaudit_subject_hash(tc, &v, &subj.exe,
-							  sizeof(subj.exe));
-			if (uringaudit_file_allows(file_cache(q->obj),
-						   generation, subject, q->ctx,
-						   q->op))
-				goto allow;
-		}
+		if (remember && file_cache(q->obj) &&
+		    *exe_state != URINGAUDIT_VALUE_FAILED &&
+		    uringaudit_file_allows(file_cache(q->obj), generation,
+					   subject, q->ctx, q->op))
+			goto allow;
 		per_task = remember && !(needs & URINGAUDIT_MATCH_OBJECT);
 		if (per_task &&
 		    uringaudit_cache_allows(tc, generation, &v, q->op))

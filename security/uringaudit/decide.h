@@ -98,7 +98,8 @@ static inline bool uringaudit_records(const struct uringaudit_decision *d)
 	return !d->pending && d->action != URINGAUDIT_ALLOW;
 }
 
-bool uringaudit_decide_remembered(const struct uringaudit_query *q);
+bool uringaudit_decide_remembered(u32 op, u32 ctx, struct file *file,
+				  struct task_struct *submitter);
 void uringaudit_decide(struct uringaudit_scratch *s,
 		       const struct uringaudit_query *q,
 		       struct uringaudit_decision *d);

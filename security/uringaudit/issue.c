@@ -245,32 +245,34 @@ static bool others_quiet(u32 opcode, u32 op, u32 ctx)
 }
 
 /*
- * A read or write of a file that remembers allowing it, outside any other
- * issue and with no record kept for a request: allowed, and no later hook
- * of the issue has anything to decide.  Fills @q's class, object and
- * subject.
+ * A read or write of a file, not a socket, that remembers allowing it,
+ * outside any other issue and with no record kept for a request: allowed.
+ * The opcode reaches no other class on such a file, and the file's own
+ * hook decides the same class on the same file: no later hook of the issue
+ * has anything to decide.
  */
-static bool issue_remembered(const struct io_uring_issue *issue,
-			     struct uringaudit_query *q,
-			     const struct uringaudit_object *file)
+static bool issue_remembered(const struct io_uring_issue *issue, u32 ctx)
 {
+	const u64 sock_ops = BIT_ULL(URINGAUDIT_OP_RECV) |
+			     BIT_ULL(URINGAUDIT_OP_SEND);
+	const struct uringaudit_opcode *oc = &uringaudit_opcodes[issue->opcode];
 	const struct uringaudit_frame *f = uringaudit_task(current)->frame;
 
-	q->op = issue_op(q->opcode, issue->file);
-	if (!file_is_object(q->opcode, issue->file) ||
-	    (BIT_ULL(q->op) & URINGAUDIT_SOCK_OPS) || (f && f->req) ||
-	    !uringaudit_stash_empty() ||
-	    !others_quiet(q->opcode, q->op, q->ctx))
+	if ((oc->op != URINGAUDIT_OP_READ && oc->op != URINGAUDIT_OP_WRITE) ||
+	    (oc->ops & ~sock_ops) != BIT_ULL(oc->op) || !issue->file ||
+	    S_ISSOCK(file_inode(issue->file)->i_mode) || (f && f->req) ||
+	    !uringaudit_stash_empty())
 		return false;
-	q->obj = file;
-	uringaudit_who_current(&q->who, NULL, issue->submitter);
-	return uringaudit_decide_remembered(q);
+	return uringaudit_decide_remembered(oc->op, ctx, issue->file,
+					    issue->submitter);
 }
 
-static noinline int issue_slow(struct io_uring_issue *issue)
+static noinline int issue_slow(struct io_uring_issue *issue, u32 ctx)
 {
-	const u32 opcode = issue->opcode, ctx = ctx_of[issue->issuer];
-	struct uringaudit_query q = { .opcode = opcode, .ctx = ctx };
+	const u32 opcode = issue->opcode;
+	struct uringaudit_query q = { .op = issue_op(opcode, issue->file),
+				      .opcode = opcode,
+				      .ctx = ctx };
 	struct uringaudit_object file = { .type = URINGAUDIT_OBJ_FILE,
 					  .file = issue->file };
 	struct uringaudit_decision d;
@@ -278,13 +280,6 @@ static noinline int issue_slow(struct io_uring_issue *issue)
 	struct uringaudit_stash *st;
 	int ret;
 
-	if (uringaudit_quiet_opcode(opcode, ctx)) {
-		uringaudit_stats_count(issue_op(opcode, issue->file), ctx,
-				       URINGAUDIT_ALLOW);
-		return 0;
-	}
-	if (issue_remembered(issue, &q, &file))
-		return 0;
 	f = uringaudit_current_frame();
 	if (!f)
 		return -ENOMEM;
@@ -348,13 +343,26 @@ static noinline int issue_slow(struct io_uring_issue *issue)
 	return 0;
 }
 
-/* Most opcodes, under most policies, stop at the first test. */
+/*
+ * Most opcodes, under most policies, stop at the first test; the reads and
+ * writes of a file that remembers allowing them at the third.
+ */
 static int hook_uring_issue(struct io_uring_issue *issue)
 {
+	u32 ctx;
+
 	if (likely(!(READ_ONCE(uringaudit_opcode_interest) &
 		     BIT_ULL(issue->opcode))))
 		return 0;
-	return issue_slow(issue);
+	ctx = ctx_of[issue->issuer];
+	if (uringaudit_quiet_opcode(issue->opcode, ctx)) {
+		uringaudit_stats_count(issue_op(issue->opcode, issue->file),
+				       ctx, URINGAUDIT_ALLOW);
+		return 0;
+	}
+	if (issue_remembered(issue, ctx))
+		return 0;
+	return issue_slow(issue, ctx);
 }
 
 static void hook_uring_result(const struct io_uring_issue *issue, int res,

@@ -23,7 +23,7 @@
 #include "subject.h"
 
 /**
- * uringaudit_who_login() - The login identity of a subject
+ * uringaudit_who_loginuid() - The login identity of a subject
  * @who: The subject.
  * @ses: Set to its audit session.
  *
@@ -31,10 +31,9 @@
  * thread) has only a copy of its process's, made when it was created: the
  * process's own is read instead, so that a login since counts.
  *
- * Return: The login user ID in the initial user namespace;
- * %URINGAUDIT_AUID_UNSET when it never logged in.
+ * Return: The login user ID; %INVALID_UID when it never logged in.
  */
-u32 uringaudit_who_login(const struct uringaudit_who *who, u32 *ses)
+kuid_t uringaudit_who_loginuid(const struct uringaudit_who *who, u32 *ses)
 {
 	struct task_struct *task = who->submitter, *leader = NULL;
 	const struct uringaudit_origin *origin;
@@ -51,7 +50,20 @@ u32 uringaudit_who_login(const struct uringaudit_who *who, u32 *ses)
 	auid = audit_get_loginuid(task);
 	*ses = audit_get_sessionid(task);
 	rcu_read_unlock();
-	return from_kuid(&init_user_ns, auid);
+	return auid;
+}
+
+/**
+ * uringaudit_who_login() - The login identity of a subject, as a number
+ * @who: The subject.
+ * @ses: Set to its audit session.
+ *
+ * Return: uringaudit_who_loginuid() in the initial user namespace;
+ * %URINGAUDIT_AUID_UNSET when it never logged in.
+ */
+u32 uringaudit_who_login(const struct uringaudit_who *who, u32 *ses)
+{
+	return from_kuid(&init_user_ns, uringaudit_who_loginuid(who, ses));
 }
 
 /**

@@ -50,6 +50,7 @@ static inline void uringaudit_who_current(struct uringaudit_who *who,
 	who->personality = cred || who->cred != current_real_cred();
 }
 
+kuid_t uringaudit_who_loginuid(const struct uringaudit_who *who, u32 *ses);
 u32 uringaudit_who_login(const struct uringaudit_who *who, u32 *ses);
 const struct uringaudit_exe *
 uringaudit_who_exe(const struct uringaudit_who *who);
