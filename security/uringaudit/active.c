@@ -17,6 +17,7 @@
 
 #include <linux/atomic.h>
 #include <linux/audit.h>
+#include <linux/bitmap.h>
 #include <linux/bug.h>
 #include <linux/cred.h>
 #include <linux/errno.h>
@@ -37,7 +38,12 @@
 #include "state_record.h"
 
 struct uringaudit_active __rcu *uringaudit_active;
-u64 uringaudit_opcode_interest;
+/*
+ * The opcodes some context of the active policy does not let through
+ * without a decision: a bitmap, so that the issue hook tests its bit with
+ * test_bit().
+ */
+unsigned long uringaudit_opcode_interest[BITS_TO_LONGS(64)];
 bool uringaudit_permissive;
 bool uringaudit_locked;
 
@@ -279,15 +285,27 @@ fail:
 	return ERR_PTR(err);
 }
 
+/* Set uringaudit_opcode_interest to @interest, word by word. */
+static void set_interest(u64 interest)
+{
+	DECLARE_BITMAP(bits, 64);
+	unsigned int i;
+
+	bitmap_from_u64(bits, interest);
+	for (i = 0; i < ARRAY_SIZE(uringaudit_opcode_interest); i++)
+		WRITE_ONCE(uringaudit_opcode_interest[i], bits[i]);
+}
+
 /* Make @new the active policy; the caller holds the state lock. */
 static void publish(struct uringaudit_active *new)
 {
+	static u64 interest_now;
 	struct uringaudit_active *old;
 	u64 interest = opcode_interest(new);
 
+	BUILD_BUG_ON(URINGAUDIT_NR_OPCODES > 64);
 	/* Opcodes the new policy names are looked at before it is in force. */
-	WRITE_ONCE(uringaudit_opcode_interest,
-		   READ_ONCE(uringaudit_opcode_interest) | interest);
+	set_interest(interest_now | interest);
 	old = rcu_replace_pointer(uringaudit_active, new,
 				  lockdep_is_held(&uringaudit_state_lock));
 	/*
@@ -295,7 +313,8 @@ static void publish(struct uringaudit_active *new)
 	 * the old policy named sees @new in force.
 	 */
 	smp_wmb();
-	WRITE_ONCE(uringaudit_opcode_interest, interest);
+	set_interest(interest);
+	interest_now = interest;
 	if (old)
 		call_rcu(&old->rcu, put_active_rcu);
 }

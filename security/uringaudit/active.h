@@ -9,6 +9,7 @@
 #define _SECURITY_URINGAUDIT_ACTIVE_H
 
 #include <crypto/sha2.h>
+#include <linux/bitops.h>
 #include <linux/init.h>
 #include <linux/kref.h>
 #include <linux/rcupdate.h>
@@ -68,7 +69,7 @@ struct uringaudit_active {
 };
 
 extern struct uringaudit_active __rcu *uringaudit_active;
-extern u64 uringaudit_opcode_interest;
+extern unsigned long uringaudit_opcode_interest[BITS_TO_LONGS(64)];
 extern bool uringaudit_permissive;
 extern bool uringaudit_locked;
 

@@ -351,8 +351,7 @@ static int hook_uring_issue(struct io_uring_issue *issue)
 {
 	u32 ctx;
 
-	if (likely(!(READ_ONCE(uringaudit_opcode_interest) &
-		     BIT_ULL(issue->opcode))))
+	if (likely(!test_bit(issue->opcode, uringaudit_opcode_interest)))
 		return 0;
 	ctx = ctx_of[issue->issuer];
 	if (uringaudit_quiet_opcode(issue->opcode, ctx)) {
