@@ -267,6 +267,21 @@ static bool issue_remembered(const struct io_uring_issue *issue, u32 ctx)
 					    issue->submitter);
 }
 
+/*
+ * An open that creates nothing does nothing before file_open shows its
+ * file (its lookup aside), and file_open decides it whole, on every key:
+ * deciding it at the issue too, with the file still to come, would only
+ * be done again.  One that creates or truncates is decided at the issue
+ * first, so that a refusal leaves nothing behind; an O_PATH open shows no
+ * hook its file.  What no hook showed (a lookup that failed) is decided
+ * when the issue ends, as for any class left waiting.
+ */
+static bool open_decided_whole(u32 opcode, u64 flags)
+{
+	return (opcode == IORING_OP_OPENAT || opcode == IORING_OP_OPENAT2) &&
+	       !(flags & (O_CREAT | __O_TMPFILE | O_TRUNC | O_PATH));
+}
+
 static noinline int issue_slow(struct io_uring_issue *issue, u32 ctx)
 {
 	const u32 opcode = issue->opcode;
@@ -309,6 +324,9 @@ static noinline int issue_slow(struct io_uring_issue *issue, u32 ctx)
 		/* unlink or rmdir: only its hook tells. */
 		ret = 0;
 		f->pending = 0;
+	} else if (open_decided_whole(opcode, issue->open_flags)) {
+		ret = 0;
+		f->pending = BIT_ULL(q.op);
 	} else {
 		if (file_is_object(opcode, issue->file)) {
 			q.obj = &file;
