@@ -189,8 +189,8 @@ static void frame_write(struct uringaudit_frame *f, int res)
 	f->rec = NULL;
 }
 
-/* Close the frame's issue: decide what waited for an object no hook showed. */
-static void frame_settle(struct uringaudit_frame *f)
+/* Decide the classes of the frame's issue that waited for an object. */
+static noinline void frame_settle_pending(struct uringaudit_frame *f)
 {
 	struct uringaudit_query q = { .opcode = f->opcode,
 				      .ctx = f->ctx,
@@ -198,9 +198,6 @@ static void frame_settle(struct uringaudit_frame *f)
 	struct uringaudit_decision d;
 	u32 op;
 
-	/* Every issue is decided, on its own class at least. */
-	if (!f->decided && !f->pending && !f->written)
-		f->pending = BIT_ULL(uringaudit_opcodes[f->opcode].op);
 	while (f->pending) {
 		op = __ffs64(f->pending);
 		f->pending &= ~BIT_ULL(op);
@@ -208,6 +205,16 @@ static void frame_settle(struct uringaudit_frame *f)
 		uringaudit_decide_note(&f->scratch, &q, &f->rec, &d);
 		f->decided |= BIT_ULL(op);
 	}
+}
+
+/* Close the frame's issue: decide what waited for an object no hook showed. */
+static void frame_settle(struct uringaudit_frame *f)
+{
+	/* Every issue is decided, on its own class at least. */
+	if (!f->decided && !f->pending && !f->written)
+		f->pending = BIT_ULL(uringaudit_opcodes[f->opcode].op);
+	if (f->pending)
+		frame_settle_pending(f);
 }
 
 static void frame_close(struct uringaudit_frame *f)

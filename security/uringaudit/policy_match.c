@@ -20,6 +20,7 @@
  */
 
 #ifdef __KERNEL__
+#include <linux/bitops.h>
 #include <linux/limits.h>
 #include <linux/string.h>
 #endif /* __KERNEL__ */
@@ -354,9 +355,9 @@ void uringaudit_policy_match(const struct uringaudit_policy *policy,
 		return;
 	needs = policy->needs[subj->op][subj->ctx];
 	keys = policy->keys[subj->op][subj->ctx];
-	for (bit = 0; bit < URINGAUDIT_NR_MATCH; bit++) {
-		if (!(needs & BIT(bit)))
-			continue;
+	/* The few keys the op's rules have, not every key. */
+	for (; needs; needs &= needs - 1) {
+		bit = __ffs(needs);
 		switch (subj->state[bit]) {
 		case URINGAUDIT_VALUE_PENDING:
 		case URINGAUDIT_VALUE_FAILED:

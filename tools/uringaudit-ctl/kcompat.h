@@ -39,6 +39,7 @@ typedef uint64_t u64;
 #define GENMASK_ULL(h, l) ((~0ULL << (l)) & (~0ULL >> (63 - (h))))
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define ilog2(n) (31 - __builtin_clz((unsigned int)(n)))
+#define __ffs(x) ((unsigned long)__builtin_ctzl(x))
 #define __printf(a, b) __attribute__((format(printf, a, b)))
 
 #define MAX_ERRNO 4095
