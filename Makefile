@@ -67,7 +67,7 @@ TEST_LIBS := -luring -lpthread
 
 .PHONY: help deps source wire config kernel kernel-compat kernel-debug headers tests \
 	initramfs ctl install patches \
-	check check-host check-guest check-debug demo bench fuzz lint apply clean distclean
+	check check-host check-guest check-debug demo bench profile fuzz lint apply clean distclean
 
 help:
 	@echo "uringaudit - targets"
@@ -75,6 +75,8 @@ help:
 	@echo "  make check       build everything, run every test suite; ends with 'N passed, M failed'"
 	@echo "  make check-debug the guest suites on a lockdep/KASAN/kmemleak/UBSAN kernel"
 	@echo "  make bench       measure what uringaudit costs (QEMU -icount); writes docs/benchmarks.md"
+	@echo "  make profile WORKLOAD=read_inline BASE=empty POLICY=paths64"
+	@echo "                   instructions per op and kernel function, POLICY over BASE"
 	@echo "  make apply KSRC=/path/to/linux   wire uringaudit into your own 6.12 tree"
 	@echo "  make patches     write the upstream posting into $(PATCHES) (checkpatch --strict clean)"
 	@echo "  make deps        install the Debian packages needed (apt-get)"
@@ -278,6 +280,15 @@ BENCH_REPORT ?= $(TOP)/docs/benchmarks.md
 bench: kernel kernel-compat initramfs
 	@BOOT_TIMEOUT=1800 $(BOOT_LOCK) mk/bench.sh $(BZIMAGE) $(CBZIMAGE) $(INITRAMFS) \
 		$(BUILD)/bench $(BENCH_REPORT)
+
+# Where an op's instructions go: two boots under QEMU's instruction
+# counting, a TCG plugin counting each kernel instruction (mk/profile.sh).
+WORKLOAD ?= read_inline
+BASE ?= empty
+POLICY ?= paths64
+profile: kernel initramfs
+	@$(BOOT_LOCK) mk/profile.sh $(BZIMAGE) $(INITRAMFS) $(KOBJ)/vmlinux \
+		"$(WORKLOAD)" "$(BASE)" "$(POLICY)" $(BUILD)/profile
 
 # The policy parser fuzzer (libFuzzer, ASan, UBSan; Debian's clang), from
 # the kernel's sources.  FUZZ_TIME seconds, or FUZZ_RUNS executions.

@@ -446,6 +446,8 @@ with a small QEMU TCG plugin that counts the instructions of each
 translation block, under the same `-icount` guest: a boot with N more ops
 of one configuration against a boot with N more ops of another, same
 seed, divided by N. Figures are instructions per op, precise mode.
+`make profile` (mk/profile.sh, mk/insncount.c) takes them again for any
+workload and pair of configurations.
 
 - **The series itself (87 per issue, no LSM on the hook).** The absent
   boot's NOP costs 87 more than the compat kernel's, which has no series
