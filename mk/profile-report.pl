@@ -19,8 +19,14 @@ if (@ARGV != 5 || $ARGV[3] !~ /^[1-9][0-9]*$/ || $ARGV[4] !~ /^[1-9][0-9]*$/) {
 }
 my ($syms, $base, $counts, $ops, $top) = @ARGV;
 
+# fail MESSAGE: say it and exit 1 (die would exit with errno).
+sub fail {
+	print STDERR "profile-report: $_[0]\n";
+	exit 1;
+}
+
 my (@addr, @name);
-open(my $fh, '<', $syms) or die "profile-report: Failed to open \"$syms\": $!\n";
+open(my $fh, '<', $syms) or fail("Failed to open \"$syms\": $!");
 while (<$fh>) {
 	my ($at, $t, $n) = split;
 	next unless defined $n && $t =~ /^[tTwW]$/;
@@ -28,7 +34,7 @@ while (<$fh>) {
 	push @name, $n;
 }
 close($fh);
-die "profile-report: no text symbols in \"$syms\"\n" unless @addr;
+fail("No text symbols in \"$syms\"") unless @addr;
 
 # The function an address is in: the last symbol at or below it.
 sub function_of {
@@ -45,7 +51,7 @@ sub function_of {
 sub load {
 	my ($path) = @_;
 	my %by;
-	open(my $in, '<', $path) or die "profile-report: Failed to open \"$path\": $!\n";
+	open(my $in, '<', $path) or fail("Failed to open \"$path\": $!");
 	while (<$in>) {
 		my ($at, $n) = split;
 		$by{function_of(hex($at))} += $n;
