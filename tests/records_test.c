@@ -574,6 +574,40 @@ TEST_F(records, inline_open_handed_to_iowq_decided_there)
 	io_uring_queue_exit(&ring);
 }
 
+/*
+ * The same hand-off under a rule on the subject only: the inline attempt
+ * reached no file and did nothing, and is retried on io-wq.  The open is
+ * decided once, where it runs: its first record is the refusal on io-wq,
+ * none of the inline attempt comes before it.
+ */
+TEST_F(records, retried_open_recorded_once)
+{
+	const struct timespec long_ago[2] = { { .tv_sec = 1 },
+					      { .tv_nsec = UTIME_OMIT } };
+	struct audit_record rec;
+	struct io_uring ring;
+	char path[128], link[128];
+
+	snprintf(path, sizeof(path), "%s/f", self->dir);
+	snprintf(link, sizeof(link), "%s/l", self->dir);
+	ASSERT_EQ(0, mknod(path, S_IFREG | 0600, 0));
+	ASSERT_EQ(0, symlink(path, link));
+	ASSERT_EQ(0, utimensat(AT_FDCWD, link, long_ago, AT_SYMLINK_NOFOLLOW));
+	ASSERT_EQ(0, load_policy("deny op=open uid=0\n"));
+	ASSERT_EQ(0, io_uring_queue_init(4, &ring, 0));
+	EXPECT_EQ(-EACCES, ring_open(&ring, 0, link));
+	ASSERT_EQ(0, wait_op(self->audit_fd, "open", self->pid, &rec));
+	EXPECT_TRUE(field_is(rec.text, "ctx", "iowq"))
+	{
+		TH_LOG("first record: %s", rec.text);
+	}
+	EXPECT_TRUE(field_is(rec.text, "decision", "deny"));
+	/* Compat mode records no result. */
+	if (uringaudit_precise())
+		EXPECT_TRUE(field_is(rec.text, "result", "-13"));
+	io_uring_queue_exit(&ring);
+}
+
 /* Wait for a record of @type holding @text. */
 static int wait_type(int fd, int type, const char *text,
 		     struct audit_record *rec)

@@ -396,6 +396,15 @@ static void hook_uring_result(const struct io_uring_issue *issue, int res,
 	struct uringaudit_stash *st;
 
 	if (f && f->req == issue->req) {
+		/*
+		 * Issued again (on io-wq, or after a poll) before any hook
+		 * showed its object: it did nothing yet, and is decided and
+		 * recorded when it runs.
+		 */
+		if (res == -EAGAIN && !flags && !f->decided && !f->rec) {
+			frame_close(f);
+			return;
+		}
 		if (flags & IO_URING_RESULT_MORE) {
 			/* A round of a multishot request: its own record. */
 			frame_settle(f);
