@@ -538,6 +538,25 @@ TEST_F(records, refused_create_leaves_no_file)
 }
 
 /*
+ * A file @path in @dir and a symbolic link @link to it whose access time
+ * (1970) whoever follows it must update: a lookup under RCU cannot, so an
+ * inline io_uring open through it goes on to io-wq.
+ * Return: 0, or -errno.
+ */
+static int stale_link(const char *dir, char *path, char *link, size_t size)
+{
+	const struct timespec long_ago[2] = { { .tv_sec = 1 },
+					      { .tv_nsec = UTIME_OMIT } };
+
+	snprintf(path, size, "%s/f", dir);
+	snprintf(link, size, "%s/l", dir);
+	if (mknod(path, S_IFREG | 0600, 0) || symlink(path, link) ||
+	    utimensat(AT_FDCWD, link, long_ago, AT_SYMLINK_NOFOLLOW))
+		return -errno;
+	return 0;
+}
+
+/*
  * An open submitted inline whose lookup cannot finish without blocking
  * fails its inline issue with -EAGAIN, and io_uring issues it again on
  * io-wq.  Here the lookup follows a symbolic link whose access time must
@@ -547,18 +566,11 @@ TEST_F(records, refused_create_leaves_no_file)
  */
 TEST_F(records, inline_open_handed_to_iowq_decided_there)
 {
-	const struct timespec long_ago[2] = { { .tv_sec = 1 },
-					      { .tv_nsec = UTIME_OMIT } };
 	struct audit_record rec;
 	struct io_uring ring;
 	char path[128], link[128], rule[192];
 
-	snprintf(path, sizeof(path), "%s/f", self->dir);
-	snprintf(link, sizeof(link), "%s/l", self->dir);
-	ASSERT_EQ(0, mknod(path, S_IFREG | 0600, 0));
-	ASSERT_EQ(0, symlink(path, link));
-	/* Accessed in 1970: whoever follows the link must update its atime. */
-	ASSERT_EQ(0, utimensat(AT_FDCWD, link, long_ago, AT_SYMLINK_NOFOLLOW));
+	ASSERT_EQ(0, stale_link(self->dir, path, link, sizeof(path)));
 	/* A rule on the file: only the open itself can tell. */
 	snprintf(rule, sizeof(rule), "deny op=open path=%s\n", path);
 	ASSERT_EQ(0, load_policy(rule));
@@ -582,17 +594,11 @@ TEST_F(records, inline_open_handed_to_iowq_decided_there)
  */
 TEST_F(records, retried_open_recorded_once)
 {
-	const struct timespec long_ago[2] = { { .tv_sec = 1 },
-					      { .tv_nsec = UTIME_OMIT } };
 	struct audit_record rec;
 	struct io_uring ring;
 	char path[128], link[128];
 
-	snprintf(path, sizeof(path), "%s/f", self->dir);
-	snprintf(link, sizeof(link), "%s/l", self->dir);
-	ASSERT_EQ(0, mknod(path, S_IFREG | 0600, 0));
-	ASSERT_EQ(0, symlink(path, link));
-	ASSERT_EQ(0, utimensat(AT_FDCWD, link, long_ago, AT_SYMLINK_NOFOLLOW));
+	ASSERT_EQ(0, stale_link(self->dir, path, link, sizeof(path)));
 	ASSERT_EQ(0, load_policy("deny op=open uid=0\n"));
 	ASSERT_EQ(0, io_uring_queue_init(4, &ring, 0));
 	EXPECT_EQ(-EACCES, ring_open(&ring, 0, link));

@@ -42,7 +42,8 @@ void uringaudit_cache_remember(struct uringaudit_cache *c, u64 generation,
 			       const struct uringaudit_subject_values *v,
 			       u32 op)
 {
-	if (c->generation != generation || memcmp(&c->values, v, sizeof(*v))) {
+	if (c->generation != generation ||
+	    !uringaudit_values_equal(&c->values, v)) {
 		c->generation = generation;
 		c->values = *v;
 		c->allow = 0;

@@ -78,11 +78,7 @@ subject_of(const struct uringaudit_who *who, u32 all)
 	u32 ses;
 
 	BUILD_BUG_ON(sizeof(k) != sizeof(m->exe));
-	/* An io thread's login is its process's (uringaudit_who_loginuid()). */
-	if (who->submitter->flags & PF_IO_WORKER)
-		auid = uringaudit_who_loginuid(who, &ses);
-	else
-		auid = audit_get_loginuid(who->submitter);
+	auid = uringaudit_who_loginuid(who, &ses);
 	cgroup = keys & URINGAUDIT_MATCH_CGROUP ? uringaudit_cgroup_id() : 0;
 	if (m->hash && m->keys == keys && uid_eq(m->euid, euid) &&
 	    gid_eq(m->egid, egid) && uid_eq(m->auid, auid) &&

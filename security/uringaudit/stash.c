@@ -58,7 +58,7 @@ struct uringaudit_stash *uringaudit_stash_find(const void *req, bool remove)
 {
 	struct uringaudit_stash *st;
 
-	if (!atomic_read(&stash_count))
+	if (uringaudit_stash_empty())
 		return NULL;
 	spin_lock(&stash_lock);
 	hash_for_each_possible(stash_table, st, node, (unsigned long)req) {

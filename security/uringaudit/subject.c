@@ -23,30 +23,28 @@
 #include "subject.h"
 
 /**
- * uringaudit_who_loginuid() - The login identity of a subject
- * @who: The subject.
- * @ses: Set to its audit session.
+ * uringaudit_io_thread_loginuid() - The login identity behind an io thread
+ * @task: An io thread that submitted an op (an SQPOLL thread).
+ * @ses: Set to its process's audit session.
  *
- * The submitter's, read now.  An io thread that submits (an SQPOLL
- * thread) has only a copy of its process's, made when it was created: the
- * process's own is read instead, so that a login since counts.
+ * An io thread has only a copy of its process's login identity, made when
+ * it was created: its process's own is read instead, so that a login since
+ * counts.
  *
  * Return: The login user ID; %INVALID_UID when it never logged in.
  */
-kuid_t uringaudit_who_loginuid(const struct uringaudit_who *who, u32 *ses)
+kuid_t uringaudit_io_thread_loginuid(struct task_struct *task, u32 *ses)
 {
-	struct task_struct *task = who->submitter, *leader = NULL;
 	const struct uringaudit_origin *origin;
+	struct task_struct *leader = NULL;
 	kuid_t auid;
 
 	rcu_read_lock();
-	if (task->flags & PF_IO_WORKER) {
-		origin = uringaudit_task(task)->origin;
-		if (origin)
-			leader = pid_task(origin->tgid, PIDTYPE_TGID);
-		if (leader)
-			task = leader;
-	}
+	origin = uringaudit_task(task)->origin;
+	if (origin)
+		leader = pid_task(origin->tgid, PIDTYPE_TGID);
+	if (leader)
+		task = leader;
 	auid = audit_get_loginuid(task);
 	*ses = audit_get_sessionid(task);
 	rcu_read_unlock();

@@ -50,7 +50,29 @@ static inline void uringaudit_who_current(struct uringaudit_who *who,
 	who->personality = cred || who->cred != current_real_cred();
 }
 
-kuid_t uringaudit_who_loginuid(const struct uringaudit_who *who, u32 *ses);
+kuid_t uringaudit_io_thread_loginuid(struct task_struct *task, u32 *ses);
+
+/**
+ * uringaudit_who_loginuid() - The login identity of a subject
+ * @who: The subject.
+ * @ses: Set to its audit session.
+ *
+ * The submitter's, read now; an io thread's is its process's
+ * (uringaudit_io_thread_loginuid()).
+ *
+ * Return: The login user ID; %INVALID_UID when it never logged in.
+ */
+static inline kuid_t uringaudit_who_loginuid(const struct uringaudit_who *who,
+					     u32 *ses)
+{
+	struct task_struct *task = who->submitter;
+
+	if (unlikely(task->flags & PF_IO_WORKER))
+		return uringaudit_io_thread_loginuid(task, ses);
+	*ses = audit_get_sessionid(task);
+	return audit_get_loginuid(task);
+}
+
 u32 uringaudit_who_login(const struct uringaudit_who *who, u32 *ses);
 const struct uringaudit_exe *
 uringaudit_who_exe(const struct uringaudit_who *who);
