@@ -10,6 +10,7 @@
 
 #include <linux/bits.h>
 #include <linux/compiler.h>
+#include <linux/fs.h>
 #include <linux/string.h>
 #include <linux/types.h>
 #include <linux/uidgid_types.h>
@@ -178,6 +179,26 @@ uringaudit_file_allows(const struct uringaudit_file *f, u64 generation,
 	/* The fields were read before the count is read again. */
 	smp_rmb();
 	return hit && READ_ONCE(f->seq) == seq;
+}
+
+/**
+ * uringaudit_file_cacheable() - Whether a file may remember decisions
+ * @file: The file.
+ *
+ * A decision remembered on a file holds only while the file is what was
+ * decided.  A socket is not: it can be connected to another peer, and what
+ * it sends to or receives from is its peer.  A file of a stacked file
+ * system (overlayfs; FUSE with passthrough) is not either: its reads and
+ * writes act on a backing file, which is decided in its own right each
+ * time.
+ *
+ * Return: true for a file whose decisions may be remembered.
+ */
+static __always_inline bool uringaudit_file_cacheable(const struct file *file)
+{
+	const struct inode *inode = file_inode(file);
+
+	return !S_ISSOCK(inode->i_mode) && !inode->i_sb->s_stack_depth;
 }
 
 void uringaudit_file_remember(struct uringaudit_file *f, u64 generation,

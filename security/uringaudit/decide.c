@@ -102,9 +102,16 @@ subject_of(const struct uringaudit_who *who, u32 all)
 	return m;
 }
 
+/*
+ * The decisions an open file remembers: none for a socket, whose peer can
+ * change under the same file, nor for a stacked file (overlayfs, FUSE
+ * passthrough), whose ops act on a backing file that is decided in its
+ * own right (uringaudit_file_cacheable()).
+ */
 static struct uringaudit_file *file_cache(const struct uringaudit_object *obj)
 {
-	if (!obj || obj->type != URINGAUDIT_OBJ_FILE)
+	if (!obj || obj->type != URINGAUDIT_OBJ_FILE ||
+	    !uringaudit_file_cacheable(obj->file))
 		return NULL;
 	return obj->file->f_security + uringaudit_blob_sizes.lbs_file;
 }
@@ -125,6 +132,18 @@ static void gather_object(struct uringaudit_scratch *s,
 		st[ilog2(URINGAUDIT_MATCH_PATH_NAME)] = URINGAUDIT_VALUE_FAILED;
 		errs[ilog2(URINGAUDIT_MATCH_PATH)] = -EOPNOTSUPP;
 		errs[ilog2(URINGAUDIT_MATCH_PATH_NAME)] = -EOPNOTSUPP;
+		return;
+	}
+	if (q->stale) {
+		/* Its address is not the one the kernel used: fail closed. */
+		st[ilog2(URINGAUDIT_MATCH_PATH)] = URINGAUDIT_VALUE_ABSENT;
+		st[ilog2(URINGAUDIT_MATCH_PATH_NAME)] = URINGAUDIT_VALUE_ABSENT;
+		st[ilog2(URINGAUDIT_MATCH_FAMILY)] = URINGAUDIT_VALUE_FAILED;
+		st[ilog2(URINGAUDIT_MATCH_ADDR)] = URINGAUDIT_VALUE_FAILED;
+		st[ilog2(URINGAUDIT_MATCH_PORT)] = URINGAUDIT_VALUE_FAILED;
+		errs[ilog2(URINGAUDIT_MATCH_FAMILY)] = -ESTALE;
+		errs[ilog2(URINGAUDIT_MATCH_ADDR)] = -ESTALE;
+		errs[ilog2(URINGAUDIT_MATCH_PORT)] = -ESTALE;
 		return;
 	}
 	if (!q->obj) {
@@ -273,7 +292,8 @@ bool uringaudit_decide_remembered(u32 op, u32 ctx, struct file *file,
 	u32 all;
 
 	/* Nothing remembered for the op here: no subject to read. */
-	if (READ_ONCE(f->ctx) != ctx || !(READ_ONCE(f->allow) & BIT_ULL(op)))
+	if (READ_ONCE(f->ctx) != ctx || !(READ_ONCE(f->allow) & BIT_ULL(op)) ||
+	    !uringaudit_file_cacheable(file))
 		return false;
 	rcu_read_lock();
 	active = rcu_dereference(uringaudit_active);

@@ -27,6 +27,9 @@
  *	that hook.
  * @unseen: The op has an object no hook will show (an O_PATH open): rules
  *	on its path fail closed.
+ * @stale: The unix socket the kernel reached is not the one the op was
+ *	decided on (it was replaced meanwhile): rules on its address fail
+ *	closed.
  */
 struct uringaudit_query {
 	u32 op;
@@ -36,6 +39,7 @@ struct uringaudit_query {
 	const struct uringaudit_object *obj;
 	bool later;
 	bool unseen;
+	bool stale;
 };
 
 /**

@@ -6,9 +6,11 @@
  * uringaudit_hook_decide(): in precise mode, only inside an issue of an
  * io_uring request (issue.c), elsewhere only for io_uring work the task's
  * state shows (context.h).  Any other task returns before its object is
- * described.  A read or write of a socket is a recv or a
- * send; a send that connects is also a connect; a rename or a link touches
- * two names, both decided.
+ * described.  A read or write of a socket is a recv or a send; a send
+ * that connects is also a connect; a rename or a link touches two names,
+ * both decided; a name is decided before it is made.  A unix socket op is
+ * decided on the socket it reaches, found as the kernel finds it, and the
+ * unix hooks check that the kernel reached that one.
  *
  * Copyright (C) 2026 The uringaudit authors
  */
@@ -136,6 +138,24 @@ static int hook_path_rmdir(const struct path *dir, struct dentry *dentry)
 	return DECIDE(URINGAUDIT_OP_RMDIR, ENTRY_OBJ(dir, dentry));
 }
 
+/*
+ * A name made for a file (an open with O_CREAT, a unix socket's bind), as
+ * the name of a directory or a link is: decided before it exists, so that a
+ * refusal leaves nothing behind.  It is the issue's op: a bind, or else an
+ * open.
+ */
+static int hook_path_mknod(const struct path *dir, struct dentry *dentry,
+			   umode_t mode, unsigned int dev)
+{
+	const u32 opcode = uringaudit_issue_opcode();
+	u32 op = URINGAUDIT_OP_OPEN;
+
+	if (opcode < URINGAUDIT_NR_OPCODES &&
+	    uringaudit_opcodes[opcode].op == URINGAUDIT_OP_BIND)
+		op = URINGAUDIT_OP_BIND;
+	return DECIDE(op, ENTRY_OBJ(dir, dentry));
+}
+
 static int hook_path_mkdir(const struct path *dir, struct dentry *dentry,
 			   umode_t mode)
 {
@@ -215,16 +235,55 @@ static bool send_connects(const struct socket *sock, const struct msghdr *msg)
 	       (sock->type == SOCK_STREAM || sock->type == SOCK_SEQPACKET);
 }
 
+/*
+ * The address a send goes to: the one it names where the kernel uses it
+ * (a datagram socket, or a stream socket it connects), else the peer's.  A
+ * connected stream or seqpacket socket sends to its peer whatever address
+ * the message names.
+ */
+static const void *send_addr(const struct socket *sock,
+			     const struct msghdr *msg)
+{
+	if (!msg->msg_name)
+		return NULL;
+	if (sock->type != SOCK_STREAM && sock->type != SOCK_SEQPACKET)
+		return msg->msg_name;
+	return sock->state == SS_UNCONNECTED ? msg->msg_name : NULL;
+}
+
 static int hook_socket_sendmsg(struct socket *sock, struct msghdr *msg,
 			       int size)
 {
-	int ret = DECIDE(URINGAUDIT_OP_SEND,
-			 SOCK_OBJ(sock, msg->msg_name, msg->msg_namelen));
+	const void *addr;
+	int ret;
 
+	if (likely(!uringaudit_hook_active()))
+		return 0;
+	addr = send_addr(sock, msg);
+	ret = uringaudit_hook_decide(URINGAUDIT_OP_SEND,
+				     SOCK_OBJ(sock, addr,
+					      addr ? msg->msg_namelen : 0));
 	if (ret || !send_connects(sock, msg))
 		return ret;
-	return DECIDE(URINGAUDIT_OP_CONNECT,
-		      SOCK_OBJ(sock, msg->msg_name, msg->msg_namelen));
+	return uringaudit_hook_decide(URINGAUDIT_OP_CONNECT,
+				      SOCK_OBJ(sock, msg->msg_name,
+					       msg->msg_namelen));
+}
+
+/* The unix socket a connect or a send reached: the one decided on. */
+static int hook_unix_stream_connect(struct sock *sock, struct sock *other,
+				    struct sock *newsk)
+{
+	if (likely(!uringaudit_hook_active()))
+		return 0;
+	return uringaudit_hook_unix_reach(other);
+}
+
+static int hook_unix_may_send(struct socket *sock, struct socket *other)
+{
+	if (likely(!uringaudit_hook_active()))
+		return 0;
+	return uringaudit_hook_unix_reach(other->sk);
 }
 
 static int hook_socket_recvmsg(struct socket *sock, struct msghdr *msg,
@@ -285,6 +344,7 @@ static struct security_hook_list uringaudit_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(inode_set_acl, hook_inode_set_acl),
 	LSM_HOOK_INIT(path_unlink, hook_path_unlink),
 	LSM_HOOK_INIT(path_rmdir, hook_path_rmdir),
+	LSM_HOOK_INIT(path_mknod, hook_path_mknod),
 	LSM_HOOK_INIT(path_mkdir, hook_path_mkdir),
 	LSM_HOOK_INIT(path_symlink, hook_path_symlink),
 	LSM_HOOK_INIT(path_link, hook_path_link),
@@ -296,6 +356,8 @@ static struct security_hook_list uringaudit_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(socket_accept, hook_socket_accept),
 	LSM_HOOK_INIT(socket_sendmsg, hook_socket_sendmsg),
 	LSM_HOOK_INIT(socket_recvmsg, hook_socket_recvmsg),
+	LSM_HOOK_INIT(unix_stream_connect, hook_unix_stream_connect),
+	LSM_HOOK_INIT(unix_may_send, hook_unix_may_send),
 	LSM_HOOK_INIT(socket_shutdown, hook_socket_shutdown),
 	LSM_HOOK_INIT(uring_cmd, hook_uring_cmd),
 	LSM_HOOK_INIT(inode_init_security_anon, hook_inode_init_security_anon),

@@ -69,6 +69,7 @@ void uringaudit_frame_free(struct uringaudit_frame *frame)
 	if (!frame)
 		return;
 	uringaudit_scratch_free(&frame->scratch);
+	uringaudit_unix_peer_release(&frame->peer);
 	if (frame->rec) {
 		uringaudit_record_free(frame->rec);
 		kfree(frame->rec);
@@ -194,7 +195,8 @@ static noinline void frame_settle_pending(struct uringaudit_frame *f)
 {
 	struct uringaudit_query q = { .opcode = f->opcode,
 				      .ctx = f->ctx,
-				      .who = f->who };
+				      .who = f->who,
+				      .stale = f->peer_stale };
 	struct uringaudit_decision d;
 	u32 op;
 
@@ -230,6 +232,9 @@ static void frame_close(struct uringaudit_frame *f)
 	f->pending = 0;
 	f->denied = false;
 	f->written = false;
+	f->peer_stale = false;
+	if (f->peer.resolved)
+		uringaudit_unix_peer_release(&f->peer);
 }
 
 /*
@@ -358,14 +363,71 @@ static noinline int issue_slow(struct io_uring_issue *issue, u32 ctx)
 		frame_close(f);
 		return ret;
 	}
-	/* Allowed silently, and nothing later to decide: done with it. */
+	/*
+	 * Allowed silently, and nothing later to decide: done with it.  Not
+	 * a stacked file: what its op acts on is its backing file, which a
+	 * later hook shows.
+	 */
 	if (!f->rec && !f->pending && (f->decided & BIT_ULL(q.op)) &&
+	    (!issue->file || uringaudit_file_cacheable(issue->file)) &&
 	    others_quiet(opcode, q.op, ctx)) {
 		frame_close(f);
 		return 0;
 	}
 	issue->follow = true;
 	return 0;
+}
+
+/*
+ * A round of a multishot poll, which is not issued again: decided as its
+ * issue was, on its file, and refused, the request ends.  A refusal is
+ * recorded now; a round the policy records is recorded with the result of
+ * the CQE it posts, as every round of a recorded request is.
+ */
+static noinline int issue_round(struct io_uring_issue *issue, u32 ctx)
+{
+	struct uringaudit_object file = { .type = URINGAUDIT_OBJ_FILE,
+					  .file = issue->file };
+	struct uringaudit_query q = { .op = issue_op(issue->opcode,
+						     issue->file),
+				      .opcode = issue->opcode,
+				      .ctx = ctx,
+				      .obj = issue->file ? &file : NULL };
+	struct uringaudit_stash now = { .req = issue->req,
+					.ring = issue->ring,
+					.opcode = issue->opcode,
+					.ctx = ctx };
+	struct uringaudit_record *rec = NULL;
+	struct uringaudit_decision d;
+	struct uringaudit_frame *f;
+	struct uringaudit_stash *st;
+	int ret;
+
+	f = uringaudit_current_frame();
+	if (!f)
+		return -ENOMEM;
+	uringaudit_who_current(&q.who, NULL, issue->submitter);
+	ret = uringaudit_decide_note(&f->scratch, &q, &rec, &d);
+	if (!rec)
+		return ret;
+	if (ret) {
+		now.denied = true;
+		now.rec = rec;
+		uringaudit_stash_write(&now, ret);
+	} else if (!uringaudit_stash_find(issue->req, false)) {
+		st = kmalloc(sizeof(*st), GFP_KERNEL_ACCOUNT);
+		if (st) {
+			now.rec = rec;
+			*st = now;
+			uringaudit_stash_add(st);
+			issue->follow = true;
+			return 0;
+		}
+		uringaudit_stats_lost();
+	}
+	uringaudit_record_free(rec);
+	kfree(rec);
+	return ret;
 }
 
 /*
@@ -384,6 +446,8 @@ static int hook_uring_issue(struct io_uring_issue *issue)
 				       ctx, URINGAUDIT_ALLOW);
 		return 0;
 	}
+	if (unlikely(issue->round))
+		return issue_round(issue, ctx);
 	if (issue_remembered(issue, ctx))
 		return 0;
 	return issue_slow(issue, ctx);
@@ -452,6 +516,16 @@ static void hook_uring_result(const struct io_uring_issue *issue, int res,
 	uringaudit_stash_free(st);
 }
 
+/*
+ * The unix socket ops that reach another socket, or their own: decided on
+ * that socket, found as the kernel finds it.  A bind names a socket still
+ * to be made; its name is decided as a name is (path_mknod).
+ */
+#define UNIX_REACH_OPS                                                   \
+	(BIT_ULL(URINGAUDIT_OP_CONNECT) | BIT_ULL(URINGAUDIT_OP_SEND) |  \
+	 BIT_ULL(URINGAUDIT_OP_RECV) | BIT_ULL(URINGAUDIT_OP_SHUTDOWN) | \
+	 BIT_ULL(URINGAUDIT_OP_LISTEN) | BIT_ULL(URINGAUDIT_OP_ACCEPT))
+
 /* A hook inside an issue: the issue's op, on the object the hook shows. */
 static int issue_decide(struct uringaudit_frame *f, u32 op,
 			const struct uringaudit_object *obj)
@@ -461,6 +535,7 @@ static int issue_decide(struct uringaudit_frame *f, u32 op,
 				      .ctx = f->ctx,
 				      .who = f->who,
 				      .obj = obj };
+	struct uringaudit_object reach;
 	struct uringaudit_decision d;
 	int ret;
 
@@ -468,12 +543,38 @@ static int issue_decide(struct uringaudit_frame *f, u32 op,
 	if ((f->decided & BIT_ULL(op)) && obj->type == URINGAUDIT_OBJ_FILE &&
 	    obj->file == f->file && !obj->has_cmd_op)
 		return 0;
+	if (obj->type == URINGAUDIT_OBJ_SOCKET &&
+	    (BIT_ULL(op) & UNIX_REACH_OPS) && uringaudit_unix_op(obj)) {
+		if (f->peer.resolved)
+			uringaudit_unix_peer_release(&f->peer);
+		uringaudit_unix_peer_find(obj, op, &f->peer);
+		reach = *obj;
+		reach.peer = &f->peer;
+		q.obj = &reach;
+	}
 	ret = uringaudit_decide_note(&f->scratch, &q, &f->rec, &d);
 	f->pending &= ~BIT_ULL(op);
 	f->decided |= BIT_ULL(op);
 	if (ret)
 		f->denied = true;
 	return ret;
+}
+
+/*
+ * The unix socket the kernel reached, under its state lock: the one the op
+ * was decided on, or the op fails, and is decided again when its issue
+ * ends with its address failed (uringaudit_query.stale).
+ */
+static int issue_unix_reach(struct uringaudit_frame *f,
+			    const struct sock *other)
+{
+	if (!f->peer.resolved || uringaudit_unix_peer_is(&f->peer, other))
+		return 0;
+	f->peer_stale = true;
+	f->denied = true;
+	f->pending |= f->decided & UNIX_REACH_OPS;
+	f->decided &= ~UNIX_REACH_OPS;
+	return -EACCES;
 }
 
 static struct security_hook_list uringaudit_issue_hooks[] __ro_after_init = {
@@ -514,6 +615,26 @@ u32 uringaudit_issue_opcode(void)
 		return f->opcode;
 #endif
 	return URINGAUDIT_NO_OPCODE;
+}
+
+/**
+ * uringaudit_hook_unix_reach() - Check the unix socket the kernel reached
+ * @other: The socket a connect or a send of the current issue reached.
+ *
+ * Context: Atomic: @other's state lock is held.
+ * Return: 0, or -%EACCES when it is not the socket the op was decided on.
+ */
+int uringaudit_hook_unix_reach(const struct sock *other)
+{
+#ifdef URINGAUDIT_PRECISE
+	struct uringaudit_frame *f = uringaudit_task(current)->frame;
+
+	if (likely(!f || !f->req))
+		return 0;
+	return issue_unix_reach(f, other);
+#else
+	return 0;
+#endif
 }
 
 /**

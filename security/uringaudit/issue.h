@@ -10,6 +10,7 @@
 
 #include <linux/init.h>
 #include <linux/types.h>
+#include <net/sock.h>
 
 #include "context.h"
 #include "decide.h"
@@ -40,7 +41,10 @@
  * @denied: Whether a decision failed the issue.
  * @written: Whether a record of the issue was written (a multishot
  *	round).
+ * @peer_stale: The unix socket the kernel reached was not @peer.
  * @rec: The record of the issue, once a decision needs one.
+ * @peer: The unix socket the issue's last unix socket op was decided on:
+ *	the unix hooks check that the kernel reaches the same.
  */
 struct uringaudit_frame {
 	struct uringaudit_scratch scratch;
@@ -55,7 +59,9 @@ struct uringaudit_frame {
 	u64 pending;
 	bool denied;
 	bool written;
+	bool peer_stale;
 	struct uringaudit_record *rec;
+	struct uringaudit_unix_peer peer;
 };
 
 /**
@@ -81,6 +87,7 @@ static __always_inline bool uringaudit_hook_active(void)
 struct uringaudit_frame *uringaudit_current_frame(void);
 void uringaudit_frame_free(struct uringaudit_frame *frame);
 int uringaudit_hook_decide(u32 op, const struct uringaudit_object *obj);
+int uringaudit_hook_unix_reach(const struct sock *other);
 u32 uringaudit_issue_opcode(void);
 int uringaudit_event_decide(u32 op, u32 ctx, const struct cred *cred);
 void __init uringaudit_add_issue_hooks(void);

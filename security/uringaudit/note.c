@@ -17,12 +17,23 @@
 #include "stats.h"
 
 /*
- * Add a decision to a record: a new record, a stronger decision than the
- * one it holds, or one as strong that says more of the object (the file an
- * open found, the address a connect used).  Every class recorded is listed
- * in op=.  With "unrecorded deny", room for the record is held before the
- * op runs; an op that cannot have its record is denied.  Returns false when
- * the op must fail for want of a record.
+ * Whether decision @d says more than the one @rec holds: it is stronger,
+ * or as strong and made by a rule where the record's was the default.
+ */
+static bool stronger(const struct uringaudit_record *rec,
+		     const struct uringaudit_decision *d)
+{
+	return d->action > rec->action ||
+	       (d->action == rec->action && d->rule && !rec->ruled);
+}
+
+/*
+ * Add a decision to a record: the strongest decision of the op is the one
+ * it names, with every class recorded listed in op=, and each object the
+ * decisions were about (uringaudit_record_object()).  With "unrecorded
+ * deny", room for the record is held before the op runs; an op that
+ * cannot have its record is denied.  Returns false when the op must fail
+ * for want of a record.
  */
 static bool note(struct uringaudit_record **recp, u32 op, u32 ctx,
 		 const struct uringaudit_decision *d,
@@ -33,7 +44,7 @@ static bool note(struct uringaudit_record **recp, u32 op, u32 ctx,
 	bool must = d->active->policy->unrecorded == URINGAUDIT_DENY;
 
 	if (!rec) {
-		rec = kzalloc(sizeof(*rec), GFP_KERNEL);
+		rec = kzalloc(sizeof(*rec), GFP_KERNEL_ACCOUNT);
 		if (!rec) {
 			uringaudit_stats_lost();
 			if (must)
@@ -42,13 +53,14 @@ static bool note(struct uringaudit_record **recp, u32 op, u32 ctx,
 		}
 		*recp = rec;
 		uringaudit_record_who(rec, who, s);
-	} else if (rec->action > d->action ||
-		   (rec->action == d->action &&
-		    rec->detail >= uringaudit_object_detail(obj))) {
+		uringaudit_record_what(rec, op, ctx, d);
+	} else if (stronger(rec, d)) {
+		uringaudit_record_what(rec, op, ctx, d);
+	} else {
 		rec->ops |= BIT_ULL(op);
-		return true;
 	}
-	uringaudit_record_what(rec, op, ctx, d, obj, s);
+	if (obj)
+		uringaudit_record_object(rec, obj, op, s);
 	if (must && !uringaudit_record_reserve(rec)) {
 		uringaudit_stats_lost();
 		uringaudit_stats_unrecorded();

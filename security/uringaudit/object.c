@@ -29,12 +29,15 @@
 #include <linux/kdev_t.h>
 #include <linux/limits.h>
 #include <linux/mm.h>
+#include <linux/namei.h>
 #include <linux/net.h>
 #include <linux/rcupdate.h>
 #include <linux/seqlock.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/un.h>
+#include <net/af_unix.h>
+#include <net/ipv6.h>
 #include <net/sock.h>
 
 #include "fault.h"
@@ -369,12 +372,12 @@ char *uringaudit_object_name(const struct uringaudit_object *obj, bool initial,
 }
 
 /* A sockaddr of @len bytes, as the matcher and records take it. */
-static bool to_addr(const struct sockaddr_storage *ss, int len,
+static bool to_addr(struct sockaddr_storage *ss, int len,
 		    struct uringaudit_sockinfo *info)
 {
 	const struct sockaddr_in *sin = (const struct sockaddr_in *)ss;
 	const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *)ss;
-	struct sockaddr_un *sun = (struct sockaddr_un *)ss;
+	char *sun_path = (char *)ss + offsetof(struct sockaddr_un, sun_path);
 	struct uringaudit_addr *a = &info->addr;
 	int n;
 
@@ -392,28 +395,207 @@ static bool to_addr(const struct sockaddr_storage *ss, int len,
 	case AF_INET6:
 		if (len < (int)sizeof(*sin6))
 			return false;
+		info->port = ntohs(sin6->sin6_port);
+		/* An IPv4 peer of an IPv6 socket is an IPv4 address. */
+		if (ipv6_addr_v4mapped(&sin6->sin6_addr)) {
+			a->family = URINGAUDIT_AF_INET;
+			memcpy(a->ip, &sin6->sin6_addr.s6_addr32[3], 4);
+			return true;
+		}
 		a->family = URINGAUDIT_AF_INET6;
 		memcpy(a->ip, &sin6->sin6_addr, 16);
-		info->port = ntohs(sin6->sin6_port);
 		return true;
 	case AF_UNIX:
 		n = len - (int)offsetof(struct sockaddr_un, sun_path);
 		if (n <= 0)
 			return false;
-		n = min_t(int, n, sizeof(sun->sun_path) - 1);
+		/* All of sun_path counts; @ss has room for a NUL after it. */
+		n = min_t(int, n, UNIX_PATH_MAX);
 		/* A path ends at its NUL; an abstract name starts with one. */
-		if (sun->sun_path[0])
-			n = strnlen(sun->sun_path, n);
+		if (sun_path[0])
+			n = strnlen(sun_path, n);
 		else
-			sun->sun_path[0] = '@';
-		sun->sun_path[n] = '\0';
+			sun_path[0] = '@';
+		sun_path[n] = '\0';
 		a->family = URINGAUDIT_AF_UNIX;
-		a->unix_path = sun->sun_path;
+		a->unix_path = sun_path;
 		a->unix_len = n;
 		return true;
 	default:
 		return false;
 	}
+}
+
+/**
+ * uringaudit_unix_op() - Whether an op's object is a unix socket
+ * @obj: The object.
+ *
+ * Return: true for a unix socket, or a file that is one.
+ */
+bool uringaudit_unix_op(const struct uringaudit_object *obj)
+{
+	struct socket *sock = NULL;
+
+	if (obj->type == URINGAUDIT_OBJ_SOCKET)
+		sock = obj->sock;
+	else if (obj->type == URINGAUDIT_OBJ_FILE)
+		sock = sock_from_file(obj->file);
+	return sock && sock->sk && sock->sk->sk_family == AF_UNIX;
+}
+
+/* The path socket file at @path: its identity and name. */
+static void peer_of_path(const struct path *path,
+			 struct uringaudit_unix_peer *peer)
+{
+	struct inode *inode = d_backing_inode(path->dentry);
+	int err;
+
+	peer->path = uringaudit_path_name(path, true, &err);
+	if (!peer->path)
+		peer->path = uringaudit_path_name(path, false, &err);
+	if (!S_ISSOCK(inode->i_mode))
+		return;
+	uringaudit_key_of(inode, &peer->key);
+	peer->has_key = true;
+	peer->bound = true;
+}
+
+/* The whole abstract name of @n bytes at @name, its NUL first. */
+static void peer_of_abstract(const char *name, u32 n,
+			     struct uringaudit_unix_peer *peer)
+{
+	n = min_t(u32, n, UNIX_PATH_MAX);
+	peer->abstract[0] = '@';
+	memcpy(peer->abstract + 1, name + 1, n - 1);
+	peer->abstract[n] = '\0';
+	peer->len = n;
+	peer->bound = true;
+}
+
+/* The address the socket @sk is bound to. */
+static void peer_of_sock(struct sock *sk, struct uringaudit_unix_peer *peer)
+{
+	struct unix_sock *u = unix_sk(sk);
+	const struct unix_address *addr;
+	struct path path = {};
+	char name[UNIX_PATH_MAX];
+	u32 n = 0;
+
+	unix_state_lock(sk);
+	/* Pairs with the release that publishes a bound address. */
+	addr = smp_load_acquire(&u->addr);
+	if (addr && u->path.dentry) {
+		path = u->path;
+		path_get(&path);
+	} else if (addr) {
+		n = addr->len - offsetof(struct sockaddr_un, sun_path);
+		n = min_t(u32, n, UNIX_PATH_MAX);
+		memcpy(name, addr->name->sun_path, n);
+	}
+	unix_state_unlock(sk);
+	if (path.dentry) {
+		peer_of_path(&path, peer);
+		path_put(&path);
+	} else if (n) {
+		peer_of_abstract(name, n, peer);
+	}
+}
+
+/* The socket a unix address of @len bytes names, found as connect(2) does. */
+static void peer_of_addr(const struct sockaddr *sa, int len,
+			 struct uringaudit_unix_peer *peer)
+{
+	const struct sockaddr_un *sun = (const struct sockaddr_un *)sa;
+	char name[UNIX_PATH_MAX + 1];
+	struct path path;
+	int n;
+
+	n = len - (int)offsetof(struct sockaddr_un, sun_path);
+	if (n <= 0)
+		return;
+	n = min_t(int, n, UNIX_PATH_MAX);
+	if (!sun->sun_path[0]) {
+		peer_of_abstract(sun->sun_path, n, peer);
+		return;
+	}
+	memcpy(name, sun->sun_path, n);
+	name[n] = '\0';
+	if (kern_path(name, LOOKUP_FOLLOW, &path))
+		return;
+	peer_of_path(&path, peer);
+	path_put(&path);
+}
+
+/**
+ * uringaudit_unix_peer_find() - Find the unix socket an op reaches
+ * @obj: The op's socket, with the address it uses, if any.
+ * @op: The op class: a connect or a send reaches the socket its address
+ *	names, or its peer; a receive or a shutdown its peer; a listen or an
+ *	accept its own socket.
+ * @peer: Where to put it; released with uringaudit_unix_peer_release().
+ *
+ * Context: Process context, socket not locked; may sleep.
+ */
+void uringaudit_unix_peer_find(const struct uringaudit_object *obj, u32 op,
+			       struct uringaudit_unix_peer *peer)
+{
+	struct sock *sk = obj->sock->sk, *other;
+
+	memset(peer, 0, offsetof(struct uringaudit_unix_peer, abstract));
+	peer->resolved = true;
+	if (obj->addr) {
+		peer_of_addr(obj->addr, obj->addrlen, peer);
+	} else if (op == URINGAUDIT_OP_LISTEN || op == URINGAUDIT_OP_ACCEPT) {
+		peer_of_sock(sk, peer);
+	} else {
+		other = IS_ENABLED(CONFIG_UNIX) ? unix_peer_get(sk) : NULL;
+		if (other) {
+			peer_of_sock(other, peer);
+			sock_put(other);
+		}
+	}
+}
+
+/**
+ * uringaudit_unix_peer_release() - Drop what a found unix socket holds
+ * @peer: It.
+ */
+void uringaudit_unix_peer_release(struct uringaudit_unix_peer *peer)
+{
+	kfree(peer->path);
+	peer->path = NULL;
+	peer->resolved = false;
+}
+
+/**
+ * uringaudit_unix_peer_is() - Whether the kernel reached the socket found
+ * @peer: The socket uringaudit_unix_peer_find() found.
+ * @sk: The socket the kernel found, its state lock held.
+ *
+ * Two unbound sockets are the same here: no rule can name either.
+ *
+ * Context: Any; @sk's state lock held.
+ * Return: true when @sk is bound to what @peer names.
+ */
+bool uringaudit_unix_peer_is(const struct uringaudit_unix_peer *peer,
+			     const struct sock *sk)
+{
+	const struct unix_sock *u = unix_sk(sk);
+	/* Pairs with the release that publishes a bound address. */
+	const struct unix_address *addr = smp_load_acquire(&u->addr);
+	struct uringaudit_key key;
+	u32 n;
+
+	if (!addr)
+		return !peer->bound;
+	if (u->path.dentry) {
+		uringaudit_key_of(d_backing_inode(u->path.dentry), &key);
+		return peer->has_key && key.ino == peer->key.ino &&
+		       key.dev == peer->key.dev && key.gen == peer->key.gen;
+	}
+	n = addr->len - offsetof(struct sockaddr_un, sun_path);
+	return !peer->has_key && peer->len == n &&
+	       !memcmp(peer->abstract + 1, addr->name->sun_path + 1, n - 1);
 }
 
 /**
@@ -444,6 +626,24 @@ int uringaudit_object_sockinfo(const struct uringaudit_object *obj, u32 op,
 		return -ENOENT;
 	if (sock->sk)
 		info->family = sock->sk->sk_family;
+	if (obj->peer && obj->peer->resolved) {
+		const struct uringaudit_unix_peer *peer = obj->peer;
+		struct uringaudit_addr *a = &info->addr;
+
+		memset(a, 0, sizeof(*a));
+		a->family = URINGAUDIT_AF_UNIX;
+		if (peer->len) {
+			a->unix_path = peer->abstract;
+			a->unix_len = peer->len;
+		} else if (peer->path) {
+			a->unix_path = peer->path;
+			a->unix_len = strlen(peer->path);
+		}
+		a->key = peer->key;
+		a->has_key = peer->has_key;
+		info->has_addr = a->unix_path || a->has_key;
+		return 0;
+	}
 	if (obj->type == URINGAUDIT_OBJ_SOCKET && obj->addr) {
 		len = min_t(int, obj->addrlen, sizeof(info->storage));
 		memcpy(&info->storage, obj->addr, len);

@@ -13,6 +13,7 @@
 #include <linux/path.h>
 #include <linux/socket.h>
 #include <linux/types.h>
+#include <linux/un.h>
 
 #include "policy.h"
 
@@ -39,6 +40,35 @@ enum uringaudit_object_type {
 };
 
 /**
+ * struct uringaudit_unix_peer - The unix socket an op reaches
+ *
+ * What an op on a unix socket reaches is a socket, found as the kernel
+ * finds it: by the socket file its path leads to (through the task's
+ * working directory, symbolic links, "." and ".."), or by its whole
+ * abstract name; or the peer a connected socket has.  The file and socket
+ * hooks look for it before the kernel does, the unix hooks check that the
+ * kernel reached the same one.
+ *
+ * @resolved: Whether it was looked for.
+ * @bound: Whether a bound socket (or, for a path, a socket file) was found.
+ * @has_key: Whether @key is set: a socket bound to a path.
+ * @key: The identity of that socket file.
+ * @path: Its path from the initial root (or as the task sees it, outside
+ *	the initial namespace's reach), or NULL; kmalloc()ed.
+ * @len: Length of @abstract, 0 for none.
+ * @abstract: An abstract name: '@', then its bytes after the leading NUL.
+ */
+struct uringaudit_unix_peer {
+	bool resolved;
+	bool bound;
+	bool has_key;
+	struct uringaudit_key key;
+	char *path;
+	u32 len;
+	char abstract[UNIX_PATH_MAX + 1];
+};
+
+/**
  * struct uringaudit_object - The object of an op, as its hook gives it
  *
  * Only pointers: a hook builds it for free, and identities, names and
@@ -54,6 +84,7 @@ enum uringaudit_object_type {
  * @family: The address family (%URINGAUDIT_OBJ_FAMILY).
  * @has_cmd_op: Whether @cmd_op is set.
  * @cmd_op: The command of a uring_cmd.
+ * @peer: For a unix socket, the socket the op reaches, or NULL.
  */
 struct uringaudit_object {
 	enum uringaudit_object_type type;
@@ -66,6 +97,7 @@ struct uringaudit_object {
 	int family;
 	bool has_cmd_op;
 	u32 cmd_op;
+	const struct uringaudit_unix_peer *peer;
 };
 
 /**
@@ -115,5 +147,11 @@ int uringaudit_object_sockinfo(const struct uringaudit_object *obj, u32 op,
 			       struct uringaudit_sockinfo *info);
 bool uringaudit_object_is_socket(const struct uringaudit_object *obj);
 u32 uringaudit_object_detail(const struct uringaudit_object *obj);
+bool uringaudit_unix_op(const struct uringaudit_object *obj);
+void uringaudit_unix_peer_find(const struct uringaudit_object *obj, u32 op,
+			       struct uringaudit_unix_peer *peer);
+void uringaudit_unix_peer_release(struct uringaudit_unix_peer *peer);
+bool uringaudit_unix_peer_is(const struct uringaudit_unix_peer *peer,
+			     const struct sock *sk);
 
 #endif /* _SECURITY_URINGAUDIT_OBJECT_H */

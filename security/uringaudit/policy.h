@@ -77,7 +77,12 @@ struct uringaudit_key {
  * @prefix: For a rule, the number of leading bits of @ip that must match.
  * @ip: IPv4 (first 4 bytes) or IPv6 address, network order.
  * @unix_path: A unix socket's name ('@' starts an abstract one), or NULL.
+ *	For an op, a path socket is named by its path from the initial root.
  * @unix_len: Length of @unix_path.
+ * @key: For a path socket, the identity of its socket file: the one a
+ *	rule's path named when the policy was loaded
+ *	(%URINGAUDIT_RESOLVED_ADDR), or the one the op's socket is bound to.
+ * @has_key: Whether @key is set.
  */
 struct uringaudit_addr {
 	u32 family;
@@ -85,6 +90,8 @@ struct uringaudit_addr {
 	u8 ip[16];
 	const char *unix_path;
 	u32 unix_len;
+	struct uringaudit_key key;
+	bool has_key;
 };
 
 /**
@@ -159,6 +166,8 @@ struct uringaudit_rule {
 #define URINGAUDIT_RESOLVED_PATH BIT(1)
 /* path=/ names every file, on every file system. */
 #define URINGAUDIT_RESOLVED_ANY_PATH BIT(2)
+/* addr= named a unix socket file that existed: @addr.key. */
+#define URINGAUDIT_RESOLVED_ADDR BIT(3)
 
 /**
  * uringaudit_rule_ops() - The op classes and events a rule applies to

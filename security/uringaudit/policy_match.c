@@ -63,21 +63,62 @@ static bool path_matches(const struct uringaudit_rule *r,
 	       !strcmp(s->obj_name, r->leaf);
 }
 
-static bool addr_matches(const struct uringaudit_addr *want,
+static bool prefix_matches(const u8 *want, const u8 *have, u32 prefix)
+{
+	u32 bytes = prefix / 8, bits = prefix % 8;
+
+	if (memcmp(want, have, bytes))
+		return false;
+	return !bits || !((want[bytes] ^ have[bytes]) & (0xff << (8 - bits)));
+}
+
+/*
+ * A unix socket: a path rule that named a socket file at load matches the
+ * socket bound to that file, whatever name the op used; one that named
+ * nothing matches by the socket file's path from the initial root; an
+ * abstract name matches byte for byte, all of it.
+ */
+static bool unix_matches(const struct uringaudit_rule *r,
 			 const struct uringaudit_addr *have)
 {
-	u32 bytes = want->prefix / 8, bits = want->prefix % 8;
+	const struct uringaudit_addr *want = &r->addr;
 
+	if (want->unix_path[0] == '/' &&
+	    (r->resolved & URINGAUDIT_RESOLVED_ADDR))
+		return have->has_key && key_eq(&want->key, &have->key);
+	return have->unix_path && want->unix_len == have->unix_len &&
+	       !memcmp(want->unix_path, have->unix_path, want->unix_len);
+}
+
+/* An IPv4 address as IPv6 names it: ::ffff:a.b.c.d. */
+static void v4_mapped(const u8 *ip4, u8 *ip6)
+{
+	memset(ip6, 0, 10);
+	ip6[10] = 0xff;
+	ip6[11] = 0xff;
+	memcpy(ip6 + 12, ip4, 4);
+}
+
+/*
+ * An op's IPv4 address, on an AF_INET or AF_INET6 socket, is matched by
+ * IPv4 rules and by IPv6 rules on its mapped form.
+ */
+static bool addr_matches(const struct uringaudit_rule *r,
+			 const struct uringaudit_addr *have)
+{
+	const struct uringaudit_addr *want = &r->addr;
+	u8 mapped[16];
+
+	if (want->family == URINGAUDIT_AF_INET6 &&
+	    have->family == URINGAUDIT_AF_INET) {
+		v4_mapped(have->ip, mapped);
+		return prefix_matches(want->ip, mapped, want->prefix);
+	}
 	if (want->family != have->family)
 		return false;
 	if (want->family == URINGAUDIT_AF_UNIX)
-		return have->unix_path && want->unix_len == have->unix_len &&
-		       !memcmp(want->unix_path, have->unix_path,
-			       want->unix_len);
-	if (memcmp(want->ip, have->ip, bytes))
-		return false;
-	return !bits ||
-	       !((want->ip[bytes] ^ have->ip[bytes]) & (0xff << (8 - bits)));
+		return unix_matches(r, have);
+	return prefix_matches(want->ip, have->ip, want->prefix);
 }
 
 /* Whether key @bit of rule @r matches @s, when @s has the value. */
@@ -104,7 +145,7 @@ static bool key_matches(const struct uringaudit_rule *r,
 	case URINGAUDIT_MATCH_FAMILY:
 		return s->family < 64 && (r->families & BIT_ULL(s->family));
 	case URINGAUDIT_MATCH_ADDR:
-		return addr_matches(&r->addr, &s->addr);
+		return addr_matches(r, &s->addr);
 	case URINGAUDIT_MATCH_PORT:
 		return (s->addr.family == URINGAUDIT_AF_INET ||
 			s->addr.family == URINGAUDIT_AF_INET6) &&

@@ -363,6 +363,60 @@ static void test_addresses(struct kunit *const test)
 	uringaudit_policy_free(pol);
 }
 
+/* An IPv4 peer of an IPv6 socket is IPv4; IPv6 rules name its mapped form. */
+static void test_ipv4_mapped(struct kunit *const test)
+{
+	struct uringaudit_policy *pol =
+		load(test, "deny op=connect addr=10.0.0.0/8\n"
+			   "audit op=connect addr=::ffff:192.168.0.0/112\n");
+	struct uringaudit_subject subj = { .op = CONNECT, .ctx = IOWQ };
+
+	subj.addr.family = URINGAUDIT_AF_INET;
+	subj.family = 10;
+	memcpy(subj.addr.ip, "\x0a\x01\x02\x03", 4);
+	KUNIT_EXPECT_EQ(test, 0, verdict_rule(pol, &subj));
+	memcpy(subj.addr.ip, "\xc0\xa8\x07\x08", 4);
+	KUNIT_EXPECT_EQ(test, 1, verdict_rule(pol, &subj));
+	memcpy(subj.addr.ip, "\xc0\xa9\x07\x08", 4);
+	KUNIT_EXPECT_EQ(test, -1, verdict_rule(pol, &subj));
+	uringaudit_policy_free(pol);
+}
+
+/*
+ * A unix socket path a rule resolved names the socket file, whatever path
+ * the op used; one it did not resolve names the socket file's own path.
+ */
+static void test_unix_socket_by_identity(struct kunit *const test)
+{
+	struct uringaudit_policy *pol =
+		load(test, "deny op=connect addr=/run/db.sock\n"
+			   "deny op=connect addr=/run/other.sock\n");
+	struct uringaudit_subject subj = { .op = CONNECT, .ctx = IOWQ };
+	const struct uringaudit_key key = { .ino = 42, .dev = 8, .gen = 1 };
+
+	pol->rules[0].addr.key = key;
+	pol->rules[0].addr.has_key = true;
+	pol->rules[0].resolved |= URINGAUDIT_RESOLVED_ADDR;
+	subj.family = URINGAUDIT_AF_UNIX;
+	subj.addr.family = URINGAUDIT_AF_UNIX;
+	/* Reached under another name: the identity decides. */
+	subj.addr.unix_path = "/tmp/alias.sock";
+	subj.addr.unix_len = strlen(subj.addr.unix_path);
+	subj.addr.key = key;
+	subj.addr.has_key = true;
+	KUNIT_EXPECT_EQ(test, 0, verdict_rule(pol, &subj));
+	/* The rule's name, but another socket file now. */
+	subj.addr.unix_path = "/run/db.sock";
+	subj.addr.unix_len = strlen(subj.addr.unix_path);
+	subj.addr.key.ino = 43;
+	KUNIT_EXPECT_EQ(test, -1, verdict_rule(pol, &subj));
+	/* Unresolved: the socket file's path. */
+	subj.addr.unix_path = "/run/other.sock";
+	subj.addr.unix_len = strlen(subj.addr.unix_path);
+	KUNIT_EXPECT_EQ(test, 1, verdict_rule(pol, &subj));
+	uringaudit_policy_free(pol);
+}
+
 /* An op that no rule names has no candidates, whatever the rule count. */
 static void test_index_skips_other_ops(struct kunit *const test)
 {
@@ -439,6 +493,8 @@ static struct kunit_case uringaudit_match_cases[] = {
 	KUNIT_CASE(test_failed_value_fails_closed),
 	KUNIT_CASE(test_identity_not_name),
 	KUNIT_CASE(test_addresses),
+	KUNIT_CASE(test_ipv4_mapped),
+	KUNIT_CASE(test_unix_socket_by_identity),
 	KUNIT_CASE(test_index_skips_other_ops),
 	KUNIT_CASE(test_keyed_rules_keep_order),
 	KUNIT_CASE(test_index_skips_other_values),

@@ -278,6 +278,8 @@ static bool parse_ipv6(const char *s, u32 len, u8 *ip)
  */
 static const char bad_addr[] =
 	"expected an IPv4 or IPv6 address, a unix socket path or @name";
+static const char long_abstract[] =
+	"abstract unix socket name longer than 108 bytes";
 
 static int parse_addr(struct uringaudit_parser *p,
 		      const struct uringaudit_token *v,
@@ -289,9 +291,12 @@ static int parse_addr(struct uringaudit_parser *p,
 	char *dup;
 
 	if (v->s[0] == '/' || v->s[0] == '@') {
-		if (v->len > 108)
+		/* An abstract name has 108 bytes, its leading NUL ('@') too. */
+		if (v->s[0] == '@' && v->len > 108)
+			return error(p, v->s, -ENAMETOOLONG, long_abstract);
+		if (v->len > URINGAUDIT_POLICY_MAX_PATH)
 			return error(p, v->s, -ENAMETOOLONG,
-				     "unix socket name longer than 108 bytes");
+				     "unix socket path longer than 4095 bytes");
 		if (memchr(v->s, '"', v->len))
 			return error(p, v->s, -EBADMSG,
 				     "'\"' cannot appear in an address");

@@ -26,6 +26,7 @@
 #include <linux/init.h>
 #include <linux/kdev_t.h>
 #include <linux/math.h>
+#include <linux/net.h>
 #include <linux/printk.h>
 #include <linux/random.h>
 #include <linux/ratelimit.h>
@@ -167,81 +168,95 @@ static void text_errno(struct uringaudit_text *t, const char *key,
 		uringaudit_text_printf(t, " %s=\"%s%d\"", key, what, err);
 }
 
+/* A field's key for an object of a record: "path", or "path2". */
+static const char *obj_key(char *buf, size_t size, const char *key,
+			   const char *sfx)
+{
+	snprintf(buf, size, "%s%s", key, sfx);
+	return buf;
+}
+
 /*
- * The object's names: from the initial root, and the task's if other.
- * With neither (a name past PATH_MAX, out of memory), path_err= says why.
+ * The object's names: from the initial root, and the task's if other,
+ * both resolved from the object itself.  With neither (a name past
+ * PATH_MAX, out of memory), path_err= says why.
  */
 static void log_names(struct uringaudit_text *t,
-		      const struct uringaudit_object *obj,
-		      struct uringaudit_scratch *s)
+		      const struct uringaudit_object *obj, const char *sfx)
 {
-	char *initial, *seen;
+	char *initial, *seen, key[24];
 	int err = 0;
 
-	initial = s->path ? s->path : uringaudit_object_name(obj, true, &err);
+	initial = uringaudit_object_name(obj, true, &err);
 	seen = uringaudit_object_name(obj, false, &err);
-	text_cstring(t, "path", initial ? initial : seen);
+	text_cstring(t, obj_key(key, sizeof(key), "path", sfx),
+		     initial ? initial : seen);
 	if (initial && seen && strcmp(initial, seen))
-		text_cstring(t, "task_path", seen);
+		text_cstring(t, obj_key(key, sizeof(key), "task_path", sfx),
+			     seen);
 	else if (!initial && seen)
-		uringaudit_text_printf(t, " path_root=task");
+		uringaudit_text_printf(t, " path_root%s=task", sfx);
 	else if (!initial && !seen && err)
-		text_errno(t, "path_err", "", err);
-	if (initial != s->path)
-		kfree(initial);
+		text_errno(t, obj_key(key, sizeof(key), "path_err", sfx), "",
+			   err);
+	kfree(initial);
 	kfree(seen);
 }
 
 static void log_sock(struct uringaudit_text *t,
 		     const struct uringaudit_object *obj, u32 op,
-		     struct uringaudit_scratch *s)
+		     struct uringaudit_scratch *s, const char *sfx)
 {
 	const struct uringaudit_sockinfo *si = &s->sock;
 	const struct uringaudit_addr *a = &si->addr;
+	char key[24];
 
 	if (uringaudit_object_sockinfo(obj, op, &s->sock))
 		return;
-	uringaudit_text_printf(t, " family=%u", si->family);
+	uringaudit_text_printf(t, " family%s=%u", sfx, si->family);
 	if (!si->has_addr)
 		return;
 	switch (a->family) {
 	case URINGAUDIT_AF_INET:
-		uringaudit_text_printf(t, " addr=%pI4 port=%u", a->ip,
-				       si->port);
+		uringaudit_text_printf(t, " addr%s=%pI4 port%s=%u", sfx, a->ip,
+				       sfx, si->port);
 		break;
 	case URINGAUDIT_AF_INET6:
-		uringaudit_text_printf(t, " addr=%pI6c port=%u", a->ip,
-				       si->port);
+		uringaudit_text_printf(t, " addr%s=%pI6c port%s=%u", sfx, a->ip,
+				       sfx, si->port);
 		break;
 	case URINGAUDIT_AF_UNIX:
-		uringaudit_text_string(t, "addr", a->unix_path, a->unix_len);
+		uringaudit_text_string(t,
+				       obj_key(key, sizeof(key), "addr", sfx),
+				       a->unix_path, a->unix_len);
+		if (a->has_key)
+			uringaudit_text_printf(t, " addr_ino%s=%llu", sfx,
+					       a->key.ino);
 		break;
 	}
 }
 
 static void log_object(struct uringaudit_text *t,
 		       const struct uringaudit_object *obj, u32 op,
-		       struct uringaudit_scratch *s)
+		       struct uringaudit_scratch *s, const char *sfx)
 {
 	struct inode *inode;
 
-	if (!obj)
-		return;
 	if (uringaudit_object_is_socket(obj)) {
-		log_sock(t, obj, op, s);
+		log_sock(t, obj, op, s, sfx);
 	} else if (uringaudit_object_dentry(obj)) {
-		log_names(t, obj, s);
+		log_names(t, obj, sfx);
 		inode = uringaudit_object_inode(obj);
 		if (inode)
-			uringaudit_text_printf(t, " dev=%02x:%02x ino=%lu",
-					       MAJOR(inode->i_sb->s_dev),
-					       MINOR(inode->i_sb->s_dev),
+			uringaudit_text_printf(t, " dev%s=%02x:%02x ino%s=%lu",
+					       sfx, MAJOR(inode->i_sb->s_dev),
+					       MINOR(inode->i_sb->s_dev), sfx,
 					       inode->i_ino);
 		else
-			uringaudit_text_printf(t, " dev=? ino=?");
+			uringaudit_text_printf(t, " dev%s=? ino%s=?", sfx, sfx);
 	}
 	if (obj->has_cmd_op)
-		uringaudit_text_printf(t, " cmd_op=%u", obj->cmd_op);
+		uringaudit_text_printf(t, " cmd_op%s=%u", sfx, obj->cmd_op);
 }
 
 /* What a failed value was, for reason=. */
@@ -251,27 +266,23 @@ static const char *const key_names[URINGAUDIT_NR_MATCH] = {
 };
 
 /**
- * uringaudit_record_what() - Write the decision and object of a record
+ * uringaudit_record_what() - Write the decision of a record
  * @rec: The record; what it said of an earlier, weaker decision goes.
  * @op: The op class or event decided; op= lists it with the others.
  * @ctx: Its context.
  * @d: The decision: audit or deny.
- * @obj: Its object, or NULL.
- * @s: The current task's scratch, with what the decision resolved.
  *
  * Context: Process context; may sleep.
  */
 void uringaudit_record_what(struct uringaudit_record *rec, u32 op, u32 ctx,
-			    const struct uringaudit_decision *d,
-			    const struct uringaudit_object *obj,
-			    struct uringaudit_scratch *s)
+			    const struct uringaudit_decision *d)
 {
 	struct uringaudit_text *t = &rec->what;
 
 	text_reset(t);
 	rec->ops |= BIT_ULL(op);
 	rec->action = d->action;
-	rec->detail = uringaudit_object_detail(obj);
+	rec->ruled = d->rule;
 	uringaudit_text_printf(t, " ctx=%s decision=%s permissive=%d",
 			       uringaudit_ctx_names[ctx],
 			       uringaudit_action_names[d->action],
@@ -285,7 +296,6 @@ void uringaudit_record_what(struct uringaudit_record *rec, u32 op, u32 ctx,
 	} else {
 		uringaudit_text_printf(t, " rule=\"default\"");
 	}
-	log_object(t, obj, op, s);
 	if (d->failed) {
 		char what[16];
 
@@ -293,6 +303,64 @@ void uringaudit_record_what(struct uringaudit_record *rec, u32 op, u32 ctx,
 			 "%s:", key_names[__ffs(d->failed)]);
 		text_errno(t, "reason", what, d->failed_err);
 	}
+}
+
+/* What tells an object from the op's other one. */
+static const void *object_id(const struct uringaudit_object *obj)
+{
+	struct socket *sock;
+
+	switch (obj->type) {
+	case URINGAUDIT_OBJ_SOCKET:
+		return obj->sock;
+	case URINGAUDIT_OBJ_FILE:
+		sock = sock_from_file(obj->file);
+		if (sock)
+			return sock;
+		fallthrough;
+	default:
+		return uringaudit_object_dentry(obj);
+	}
+}
+
+/**
+ * uringaudit_record_object() - Name an object a decision was about
+ * @rec: The record.
+ * @obj: The object, or NULL.
+ * @op: The op class decided on it: which address of a socket counts.
+ * @s: The current task's scratch.
+ *
+ * The first two objects an op's hooks show are named, each with the most
+ * any hook showed of it (the file an open found where the issue knew
+ * none, the address a connect used); a third is not.  Every name comes
+ * from @obj itself, never from what an earlier decision resolved.
+ *
+ * Context: Process context; may sleep.
+ */
+void uringaudit_record_object(struct uringaudit_record *rec,
+			      const struct uringaudit_object *obj, u32 op,
+			      struct uringaudit_scratch *s)
+{
+	const u32 detail = uringaudit_object_detail(obj);
+	struct uringaudit_record_object *o;
+	const void *id;
+	u32 i;
+
+	if (!detail)
+		return;
+	id = object_id(obj);
+	for (i = 0; i < URINGAUDIT_RECORD_OBJECTS; i++) {
+		o = &rec->objs[i];
+		if (!o->used || o->id == id)
+			break;
+	}
+	if (i == URINGAUDIT_RECORD_OBJECTS || (o->used && o->detail > detail))
+		return;
+	text_reset(&o->text);
+	o->used = true;
+	o->id = id;
+	o->detail = detail;
+	log_object(&o->text, obj, op, s, i ? "2" : "");
 }
 
 /**
@@ -417,24 +485,32 @@ bool uringaudit_record_emit(struct uringaudit_record *rec, const char *head,
 {
 	const char *what = rec->what.buf ? rec->what.buf : "";
 	const char *who = rec->who.buf ? rec->who.buf : "";
+	const char *obj[URINGAUDIT_RECORD_OBJECTS];
 	struct uringaudit_text ops = {};
 	bool ok;
+	u32 i;
 
 	text_ops(&ops, rec->ops);
 	ok = ops.buf && !ops.oom && !rec->what.oom && !rec->who.oom;
+	for (i = 0; i < URINGAUDIT_RECORD_OBJECTS; i++) {
+		obj[i] = rec->objs[i].text.buf ? rec->objs[i].text.buf : "";
+		ok = ok && !rec->objs[i].text.oom;
+	}
 	if (!ok || !reserve(rec, GFP_KERNEL)) {
 		uringaudit_text_free(&ops);
 		uringaudit_stats_lost();
 		return false;
 	}
 	if (rec->ab) {
-		audit_log_format(rec->ab, "%s%s%s%s%s%s", head,
-				 *head ? " " : "", ops.buf, what, who, tail);
+		audit_log_format(rec->ab, "%s%s%s%s%s%s%s%s", head,
+				 *head ? " " : "", ops.buf, what, obj[0],
+				 obj[1], who, tail);
 		audit_log_end(rec->ab);
 		rec->ab = NULL;
 	} else {
-		pr_notice("type=%d %s%s%s%s%s%s\n", AUDIT_URINGAUDIT, head,
-			  *head ? " " : "", ops.buf, what, who, tail);
+		pr_notice("type=%d %s%s%s%s%s%s%s%s\n", AUDIT_URINGAUDIT, head,
+			  *head ? " " : "", ops.buf, what, obj[0], obj[1], who,
+			  tail);
 	}
 	uringaudit_text_free(&ops);
 	rec->reserved = false;
@@ -448,9 +524,13 @@ bool uringaudit_record_emit(struct uringaudit_record *rec, const char *head,
  */
 void uringaudit_record_free(struct uringaudit_record *rec)
 {
+	u32 i;
+
 	if (rec->ab)
 		audit_log_end(rec->ab);
 	uringaudit_text_free(&rec->what);
+	for (i = 0; i < URINGAUDIT_RECORD_OBJECTS; i++)
+		uringaudit_text_free(&rec->objs[i].text);
 	uringaudit_text_free(&rec->who);
 	memset(rec, 0, sizeof(*rec));
 }

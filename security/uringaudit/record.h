@@ -30,26 +30,48 @@ struct uringaudit_text {
 	bool oom;
 };
 
+/* How many objects a record names: an op acts on one or two. */
+#define URINGAUDIT_RECORD_OBJECTS 2
+
+/**
+ * struct uringaudit_record_object - An object a record names
+ * @text: Its fields: "path=... dev=... ino=..." or "family=... addr=...";
+ *	the second object's keys end in "2" (path2=, ino2=).
+ * @id: What tells it from the op's other object: its dentry, or its
+ *	socket; NULL for an object without either (a family).
+ * @detail: How much @text says of it (uringaudit_object_detail()).
+ * @used: Whether the slot holds an object.
+ */
+struct uringaudit_record_object {
+	struct uringaudit_text text;
+	const void *id;
+	u32 detail;
+	bool used;
+};
+
 /**
  * struct uringaudit_record - One record of an op, as it is built
- * @what: The decision and its object: "ctx=... decision=... rule=...
- *	path=...".
+ * @what: The decision: "ctx=... decision=... rule=..." and reason=.
+ * @objs: The objects the op's decisions were about, in the order its
+ *	hooks showed them: the file an open found, both names of a rename,
+ *	the two files of a splice, a stacked file and the file under it.
  * @ops: Every op class the op was recorded for (an open that truncates,
  *	a send that connects): op= lists them.
  * @who: The subject: "pid=... origin_exe=... cgroup=...".
  * @action: The action of @what: a stronger decision replaces it.
- * @detail: How much @what says of its object (uringaudit_object_detail()):
- *	a decision as strong that says more replaces it.
+ * @ruled: Whether @what names a rule, not the default: of two decisions
+ *	as strong, the one a rule made is named.
  * @ab: The audit buffer held for it (policies that deny unrecordable ops),
  *	or NULL.
  * @reserved: Whether room for it is held: @ab, or a kernel log slot.
  */
 struct uringaudit_record {
 	struct uringaudit_text what;
+	struct uringaudit_record_object objs[URINGAUDIT_RECORD_OBJECTS];
 	u64 ops;
 	struct uringaudit_text who;
 	enum uringaudit_action action;
-	u32 detail;
+	bool ruled;
 	struct audit_buffer *ab;
 	bool reserved;
 };
@@ -61,9 +83,10 @@ void uringaudit_text_string(struct uringaudit_text *t, const char *key,
 void uringaudit_text_free(struct uringaudit_text *t);
 
 void uringaudit_record_what(struct uringaudit_record *rec, u32 op, u32 ctx,
-			    const struct uringaudit_decision *d,
-			    const struct uringaudit_object *obj,
-			    struct uringaudit_scratch *s);
+			    const struct uringaudit_decision *d);
+void uringaudit_record_object(struct uringaudit_record *rec,
+			      const struct uringaudit_object *obj, u32 op,
+			      struct uringaudit_scratch *s);
 void uringaudit_record_who(struct uringaudit_record *rec,
 			   const struct uringaudit_who *who,
 			   struct uringaudit_scratch *s);

@@ -8,8 +8,10 @@
  * ones.  A path= rule names the file or directory found there and the
  * roots of the file systems mounted below it, and for a file, whatever its
  * directory holds under its name (the file that replaced it); an exe= rule
- * names the program file found there.  A path that does not exist then is matched by
- * name; a program that does not exist then matches nothing.  Either way the
+ * names the program file found there; an addr= rule on a unix socket path
+ * names the socket file found there.  A path that does not exist then is
+ * matched by name (for a socket, the path of the socket file an op
+ * reaches); a program that does not exist then matches nothing.  Either way the
  * rule is counted unresolved: loading the policy again resolves it anew.
  *
  * Copyright (C) 2026 The uringaudit authors
@@ -139,6 +141,37 @@ static int resolve_exe(struct uringaudit_rule *r)
 	return 0;
 }
 
+/*
+ * A unix socket path: the socket file found there, followed through
+ * symbolic links as connect(2) follows them.
+ */
+static int resolve_unix(struct uringaudit_rule *r)
+{
+	struct path path;
+	int err;
+
+	err = kern_path(r->addr.unix_path, LOOKUP_FOLLOW, &path);
+	if (err)
+		return err;
+	if (!S_ISSOCK(d_backing_inode(path.dentry)->i_mode)) {
+		path_put(&path);
+		return -ENOTSOCK;
+	}
+	uringaudit_key_of(d_backing_inode(path.dentry), &r->addr.key);
+	r->addr.has_key = true;
+	r->resolved |= URINGAUDIT_RESOLVED_ADDR;
+	path_put(&path);
+	return 0;
+}
+
+/* Whether @r names a unix socket by its path. */
+static bool names_unix_path(const struct uringaudit_rule *r)
+{
+	return (r->match & URINGAUDIT_MATCH_ADDR) &&
+	       r->addr.family == URINGAUDIT_AF_UNIX &&
+	       r->addr.unix_path[0] == '/';
+}
+
 static void resolve_rules(struct work_struct *work)
 {
 	struct resolve_work *rw = container_of(work, struct resolve_work, work);
@@ -151,6 +184,12 @@ static void resolve_rules(struct work_struct *work)
 
 		if (r->match & URINGAUDIT_MATCH_EXE) {
 			err = resolve_exe(r);
+			if (err == -ENOMEM)
+				goto fail;
+			rw->unresolved += !!err;
+		}
+		if (names_unix_path(r)) {
+			err = resolve_unix(r);
 			if (err == -ENOMEM)
 				goto fail;
 			rw->unresolved += !!err;
@@ -172,7 +211,7 @@ fail:
 }
 
 /**
- * uringaudit_resolve() - Find what a policy's path= and exe= rules name
+ * uringaudit_resolve() - Find what a policy's path=, exe= and unix addr= rules name
  * @policy: The policy, parsed and not yet indexed.
  * @unresolved: Set to the number of rules whose path or program was not
  *	found.
@@ -187,8 +226,9 @@ int uringaudit_resolve(struct uringaudit_policy *policy, u32 *unresolved)
 
 	*unresolved = 0;
 	for (i = 0; i < policy->nr_rules; i++)
-		if (policy->rules[i].match &
-		    (URINGAUDIT_MATCH_EXE | URINGAUDIT_MATCH_PATH))
+		if ((policy->rules[i].match &
+		     (URINGAUDIT_MATCH_EXE | URINGAUDIT_MATCH_PATH)) ||
+		    names_unix_path(&policy->rules[i]))
 			break;
 	if (i == policy->nr_rules)
 		return 0;
