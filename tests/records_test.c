@@ -502,16 +502,69 @@ TEST_F(records, open_of_missing_file_recorded)
 	sqe = io_uring_get_sqe(&ring);
 	io_uring_prep_openat(sqe, AT_FDCWD, path, O_RDONLY | O_CLOEXEC, 0);
 	EXPECT_EQ(-ENOENT, submit_and_wait(&ring));
-	/* An inline attempt that went on to io-wq (-EAGAIN) has its own. */
-	do {
-		ASSERT_EQ(0, wait_op(self->audit_fd, "open", self->pid, &rec));
-	} while (field_is(rec.text, "result", "-11"));
+	/* The inline attempt went on to io-wq (-EAGAIN): one record. */
+	ASSERT_EQ(0, wait_op(self->audit_fd, "open", self->pid, &rec));
 	EXPECT_TRUE(field_is(rec.text, "decision", "audit"));
 	EXPECT_TRUE(field_is(rec.text, "result", "-2"))
 	{
 		TH_LOG("record: %s", rec.text);
 	}
 	io_uring_queue_exit(&ring);
+}
+
+/*
+ * A request issued again after -EAGAIN has one record, with its result,
+ * where it ran last, its attempts and where it was issued first: a tmpfs
+ * file cannot be read without blocking, so a read issued inline or on the
+ * SQPOLL thread goes on to io-wq.  No record says -EAGAIN.
+ */
+static void retried_read(struct __test_metadata *_metadata,
+			 FIXTURE_DATA(records) * self, unsigned int setup,
+			 const char *first)
+{
+	struct audit_record rec;
+	struct io_uring ring;
+	char path[128], buf[8];
+	int fd, n;
+
+	snprintf(path, sizeof(path), "%s/f", self->dir);
+	ASSERT_EQ(0, mknod(path, S_IFREG | 0600, 0));
+	ASSERT_EQ(0, write_file(path, "12345"));
+	fd = open(path, O_RDONLY);
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, load_policy("audit op=read\n"));
+	ASSERT_EQ(0, io_uring_queue_init(4, &ring, setup));
+	for (n = 0; n < 2; n++) {
+		io_uring_prep_read(io_uring_get_sqe(&ring), fd, buf, 5, 0);
+		EXPECT_EQ(5, submit_and_wait(&ring));
+		ASSERT_EQ(0, wait_op(self->audit_fd, "read", self->pid, &rec));
+		TH_LOG("record: %s", rec.text);
+		EXPECT_TRUE(field_is(rec.text, "result", "5"));
+		EXPECT_TRUE(field_is(rec.text, "ctx", "iowq"));
+		EXPECT_TRUE(field_is(rec.text, "attempts", "2"));
+		EXPECT_TRUE(field_is(rec.text, "first_ctx", first));
+	}
+	/* Nothing else: no record of an attempt that returned -EAGAIN. */
+	EXPECT_NE(0, wait_op(self->audit_fd, "read", self->pid, &rec))
+	{
+		TH_LOG("another record: %s", rec.text);
+	}
+	io_uring_queue_exit(&ring);
+	close(fd);
+}
+
+TEST_F(records, retried_read_recorded_once)
+{
+	if (!uringaudit_precise())
+		SKIP(return, "compat mode records each hook");
+	retried_read(_metadata, self, 0, "inline");
+}
+
+TEST_F(records, retried_sqpoll_read_recorded_once)
+{
+	if (!uringaudit_precise())
+		SKIP(return, "compat mode records each hook");
+	retried_read(_metadata, self, IORING_SETUP_SQPOLL, "sqpoll");
 }
 
 /*

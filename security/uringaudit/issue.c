@@ -178,6 +178,8 @@ static void frame_write(struct uringaudit_frame *f, int res)
 		.opcode = f->opcode,
 		.ctx = f->ctx,
 		.denied = f->denied,
+		.attempts = f->attempts,
+		.first_ctx = f->first_ctx,
 		.rec = f->rec,
 	};
 
@@ -302,17 +304,23 @@ static noinline int issue_slow(struct io_uring_issue *issue, u32 ctx)
 				      .ctx = ctx };
 	struct uringaudit_object file = { .type = URINGAUDIT_OBJ_FILE,
 					  .file = issue->file };
+	struct uringaudit_stash *st, *retry = NULL;
 	struct uringaudit_decision d;
 	struct uringaudit_frame *f;
-	struct uringaudit_stash *st;
 	int ret;
 
 	f = uringaudit_current_frame();
 	if (!f)
 		return -ENOMEM;
-	/* A request issued again: what its last issue left is over. */
+	/*
+	 * A request issued again after -EAGAIN goes on with what its earlier
+	 * attempts decided and recorded.  Another one found here (a round of
+	 * a multishot request) is over.
+	 */
 	st = uringaudit_stash_find(issue->req, true);
-	if (st) {
+	if (st && st->retry) {
+		retry = st;
+	} else if (st) {
 		if (!st->written)
 			uringaudit_stash_write(st, -EAGAIN);
 		uringaudit_stash_free(st);
@@ -330,15 +338,30 @@ static noinline int issue_slow(struct io_uring_issue *issue, u32 ctx)
 	f->target = issue->file && io_is_uring_fops(issue->file) ?
 			    issue->file->private_data :
 			    NULL;
+	f->attempts = 1;
+	f->first_ctx = ctx;
+	if (retry) {
+		f->rec = retry->rec;
+		retry->rec = NULL;
+		f->decided = retry->decided;
+		f->pending = retry->pending;
+		f->attempts = min(retry->attempts + 1, U8_MAX);
+		f->first_ctx = retry->first_ctx;
+		uringaudit_stash_free(retry);
+	}
 	uringaudit_who_current(&f->who, NULL, issue->submitter);
 	q.who = f->who;
-	if (opcode == IORING_OP_UNLINKAT) {
+	if (f->decided & BIT_ULL(q.op)) {
+		/* Decided at an earlier attempt: that decision holds. */
+		ret = 0;
+		if (file_is_object(opcode, issue->file))
+			f->file = issue->file;
+	} else if (opcode == IORING_OP_UNLINKAT) {
 		/* unlink or rmdir: only its hook tells. */
 		ret = 0;
-		f->pending = 0;
 	} else if (open_decided_whole(opcode, issue->open_flags)) {
 		ret = 0;
-		f->pending = BIT_ULL(q.op);
+		f->pending |= BIT_ULL(q.op);
 	} else {
 		if (file_is_object(opcode, issue->file)) {
 			q.obj = &file;
@@ -453,6 +476,39 @@ static int hook_uring_issue(struct io_uring_issue *issue)
 	return issue_slow(issue, ctx);
 }
 
+/*
+ * An issue that returned -EAGAIN: io_uring issues the request again (on
+ * io-wq, or after a poll wake-up), or completes it with -EAGAIN.  What it
+ * decided and recorded waits for the next attempt, or for the completion:
+ * a request has one record, written when its result is known.
+ */
+static void frame_keep_for_retry(struct uringaudit_frame *f)
+{
+	struct uringaudit_stash *st = kmalloc(sizeof(*st), GFP_KERNEL_ACCOUNT);
+
+	if (!st) {
+		if (f->rec)
+			uringaudit_stats_lost();
+		return;
+	}
+	*st = (struct uringaudit_stash){
+		.req = f->req,
+		.ring = f->ring,
+		.target = f->target,
+		.opcode = f->opcode,
+		.ctx = f->ctx,
+		.denied = f->denied,
+		.retry = true,
+		.attempts = f->attempts,
+		.first_ctx = f->first_ctx,
+		.decided = f->decided,
+		.pending = f->pending,
+		.rec = f->rec,
+	};
+	f->rec = NULL;
+	uringaudit_stash_add(st);
+}
+
 static void hook_uring_result(const struct io_uring_issue *issue, int res,
 			      unsigned int flags)
 {
@@ -460,12 +516,8 @@ static void hook_uring_result(const struct io_uring_issue *issue, int res,
 	struct uringaudit_stash *st;
 
 	if (f && f->req == issue->req) {
-		/*
-		 * Issued again (on io-wq, or after a poll) before any hook
-		 * showed its object: it did nothing yet, and is decided and
-		 * recorded when it runs.
-		 */
-		if (res == -EAGAIN && !flags && !f->decided && !f->rec) {
+		if (res == -EAGAIN && !flags) {
+			frame_keep_for_retry(f);
 			frame_close(f);
 			return;
 		}

@@ -42,6 +42,9 @@
  * @written: Whether a record of the issue was written (a multishot
  *	round).
  * @peer_stale: The unix socket the kernel reached was not @peer.
+ * @attempts: How many times the request was issued (it returned -EAGAIN
+ *	and was issued again).
+ * @first_ctx: Where it was issued first.
  * @rec: The record of the issue, once a decision needs one.
  * @peer: The unix socket the issue's last unix socket op was decided on:
  *	the unix hooks check that the kernel reaches the same.
@@ -60,6 +63,8 @@ struct uringaudit_frame {
 	bool denied;
 	bool written;
 	bool peer_stale;
+	u8 attempts;
+	u8 first_ctx;
 	struct uringaudit_record *rec;
 	struct uringaudit_unix_peer peer;
 };

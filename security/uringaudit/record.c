@@ -281,10 +281,10 @@ void uringaudit_record_what(struct uringaudit_record *rec, u32 op, u32 ctx,
 
 	text_reset(t);
 	rec->ops |= BIT_ULL(op);
+	rec->ctx = ctx;
 	rec->action = d->action;
 	rec->ruled = d->rule;
-	uringaudit_text_printf(t, " ctx=%s decision=%s permissive=%d",
-			       uringaudit_ctx_names[ctx],
+	uringaudit_text_printf(t, " decision=%s permissive=%d",
 			       uringaudit_action_names[d->action],
 			       d->permissive && d->action == URINGAUDIT_DENY);
 	if (d->rule) {
@@ -456,8 +456,8 @@ bool uringaudit_record_reserve(struct uringaudit_record *rec)
 	return reserve(rec, GFP_KERNEL);
 }
 
-/* "op=" and the op classes of @ops, in their order. */
-static void text_ops(struct uringaudit_text *t, u64 ops)
+/* "op=" and the op classes of @ops, in their order; then "ctx=". */
+static void text_ops(struct uringaudit_text *t, u64 ops, u32 ctx)
 {
 	const char *sep = "op=";
 	u32 op;
@@ -468,6 +468,7 @@ static void text_ops(struct uringaudit_text *t, u64 ops)
 		uringaudit_text_printf(t, "%s%s", sep, uringaudit_op_names[op]);
 		sep = ",";
 	}
+	uringaudit_text_printf(t, " ctx=%s", uringaudit_ctx_names[ctx]);
 }
 
 /**
@@ -490,7 +491,7 @@ bool uringaudit_record_emit(struct uringaudit_record *rec, const char *head,
 	bool ok;
 	u32 i;
 
-	text_ops(&ops, rec->ops);
+	text_ops(&ops, rec->ops, rec->ctx);
 	ok = ops.buf && !ops.oom && !rec->what.oom && !rec->who.oom;
 	for (i = 0; i < URINGAUDIT_RECORD_OBJECTS; i++) {
 		obj[i] = rec->objs[i].text.buf ? rec->objs[i].text.buf : "";

@@ -58,6 +58,7 @@ struct uringaudit_record_object {
  * @ops: Every op class the op was recorded for (an open that truncates,
  *	a send that connects): op= lists them.
  * @who: The subject: "pid=... origin_exe=... cgroup=...".
+ * @ctx: Where the op ran: ``ctx=``.
  * @action: The action of @what: a stronger decision replaces it.
  * @ruled: Whether @what names a rule, not the default: of two decisions
  *	as strong, the one a rule made is named.
@@ -70,6 +71,7 @@ struct uringaudit_record {
 	struct uringaudit_record_object objs[URINGAUDIT_RECORD_OBJECTS];
 	u64 ops;
 	struct uringaudit_text who;
+	u8 ctx;
 	enum uringaudit_action action;
 	bool ruled;
 	struct audit_buffer *ab;

@@ -84,18 +84,31 @@ struct uringaudit_stash *uringaudit_stash_find(const void *req, bool remove)
  */
 void uringaudit_stash_write(const struct uringaudit_stash *st, int res)
 {
-	char head[32], tail[96];
+	char head[32], tail[160];
+	int n;
 
+	if (!st->rec)
+		return;
 	snprintf(head, sizeof(head), "opcode=%s",
 		 uringaudit_opcodes[st->opcode].name);
 	if (st->target)
-		snprintf(tail, sizeof(tail),
-			 " ring=%016llx target_ring=%016llx res=%d result=%d",
-			 uringaudit_record_ring(st->ring),
-			 uringaudit_record_ring(st->target), !st->denied, res);
+		n = snprintf(
+			tail, sizeof(tail),
+			" ring=%016llx target_ring=%016llx res=%d result=%d",
+			uringaudit_record_ring(st->ring),
+			uringaudit_record_ring(st->target), !st->denied, res);
 	else
-		snprintf(tail, sizeof(tail), " ring=%016llx res=%d result=%d",
-			 uringaudit_record_ring(st->ring), !st->denied, res);
+		n = snprintf(tail, sizeof(tail),
+			     " ring=%016llx res=%d result=%d",
+			     uringaudit_record_ring(st->ring), !st->denied,
+			     res);
+	/* Issued again after -EAGAIN: how often, and where first. */
+	if (st->attempts > 1)
+		snprintf(tail + n, sizeof(tail) - n,
+			 " attempts=%u first_ctx=%s", st->attempts,
+			 uringaudit_ctx_names[st->first_ctx]);
+	/* The record says where the request ran last. */
+	st->rec->ctx = st->ctx;
 	uringaudit_record_emit(st->rec, head, tail);
 }
 

@@ -20,11 +20,18 @@
  * @ring: Its ring.
  * @target: For MSG_RING, the ring it sends to; else NULL.
  * @opcode: Its IORING_OP_*.
- * @ctx: Where it was issued.
+ * @ctx: Where it was issued last.
  * @denied: Whether a decision failed it.
  * @written: Whether a record of it was written already (a multishot
  *	round).
- * @rec: The record.
+ * @retry: It returned -EAGAIN and may be issued again: what its attempts
+ *	decided carries over to the next, and it has one record, written
+ *	when its result is known.
+ * @attempts: How many times it was issued.
+ * @first_ctx: Where it was issued first.
+ * @decided: Op classes its attempts decided.
+ * @pending: Op classes whose decision waits for their object.
+ * @rec: The record, or NULL when nothing was recorded yet.
  */
 struct uringaudit_stash {
 	struct hlist_node node;
@@ -35,6 +42,11 @@ struct uringaudit_stash {
 	u8 ctx;
 	bool denied;
 	bool written;
+	bool retry;
+	u8 attempts;
+	u8 first_ctx;
+	u64 decided;
+	u64 pending;
 	struct uringaudit_record *rec;
 };
 
