@@ -91,17 +91,13 @@ void uringaudit_stash_write(const struct uringaudit_stash *st, int res)
 		return;
 	snprintf(head, sizeof(head), "opcode=%s",
 		 uringaudit_opcodes[st->opcode].name);
+	n = snprintf(tail, sizeof(tail), " ring=%016llx",
+		     uringaudit_record_ring(st->ring));
 	if (st->target)
-		n = snprintf(
-			tail, sizeof(tail),
-			" ring=%016llx target_ring=%016llx res=%d result=%d",
-			uringaudit_record_ring(st->ring),
-			uringaudit_record_ring(st->target), !st->denied, res);
-	else
-		n = snprintf(tail, sizeof(tail),
-			     " ring=%016llx res=%d result=%d",
-			     uringaudit_record_ring(st->ring), !st->denied,
-			     res);
+		n += snprintf(tail + n, sizeof(tail) - n, " target_ring=%016llx",
+			      uringaudit_record_ring(st->target));
+	n += snprintf(tail + n, sizeof(tail) - n, " res=%d result=%d",
+		      !st->denied, res);
 	/* Issued again after -EAGAIN: how often, and where first. */
 	if (st->attempts > 1)
 		snprintf(tail + n, sizeof(tail) - n,
