@@ -94,7 +94,8 @@ void uringaudit_stash_write(const struct uringaudit_stash *st, int res)
 	n = snprintf(tail, sizeof(tail), " ring=%016llx",
 		     uringaudit_record_ring(st->ring));
 	if (st->target)
-		n += snprintf(tail + n, sizeof(tail) - n, " target_ring=%016llx",
+		n += snprintf(tail + n, sizeof(tail) - n,
+			      " target_ring=%016llx",
 			      uringaudit_record_ring(st->target));
 	n += snprintf(tail + n, sizeof(tail) - n, " res=%d result=%d",
 		      !st->denied, res);
