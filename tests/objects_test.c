@@ -12,8 +12,8 @@
  * - an IPv4 peer of an AF_INET6 socket (::ffff:a.b.c.d): an IPv4 address;
  * - a send on a connected stream socket that names another address: it
  *   goes to the peer, and is decided on the peer (SEND, SENDMSG, SEND_ZC);
- * - a datagram socket connected again to a denied peer: nothing it was
- *   allowed before is remembered for it;
+ * - a TCP socket connected again to a denied peer: nothing it was allowed
+ *   before is remembered for it (a SPLICE reaches no recvmsg hook);
  * - a file of overlayfs, mounted by an unprivileged user in its own user
  *   namespace, and a file of FUSE with passthrough (as root: registering
  *   a backing file needs CAP_SYS_ADMIN): the file under it is decided;
@@ -460,20 +460,8 @@ TEST_F(objects, connected_send_zc_decided_on_peer)
 	connected_send(_metadata, self, variant, BY_SEND_ZC);
 }
 
-/* A UDP socket on 127.0.0.1:@port. */
-static int udp_at(int port)
-{
-	struct sockaddr_in sin = { .sin_family = AF_INET,
-				   .sin_port = htons(port),
-				   .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
-	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-
-	if (fd < 0 || bind(fd, (struct sockaddr *)&sin, sizeof(sin)))
-		return -1;
-	return fd;
-}
-
-static int udp_connect(int fd, int port)
+/* A TCP socket connected to 127.0.0.1:@port again, as @fd. */
+static int tcp_reconnect(int fd, int port)
 {
 	struct sockaddr_in sin = { .sin_family = AF_INET,
 				   .sin_port = htons(port),
@@ -482,39 +470,52 @@ static int udp_connect(int fd, int port)
 	return connect(fd, (struct sockaddr *)&sin, sizeof(sin));
 }
 
+/*
+ * A TCP socket disconnected (AF_UNSPEC) and connected to another peer is
+ * the same file: a SPLICE from it, which reaches no recvmsg hook, is
+ * decided on its peer now, not on what it was allowed before.
+ */
 TEST_F(objects, reconnected_socket_remembers_nothing)
 {
 	const int base = 26000 + getpid() % 1000;
-	int me = udp_at(base), a = udp_at(base + 1), b = udp_at(base + 2);
+	const struct sockaddr unspec = { .sa_family = AF_UNSPEC };
+	int la = tcp_listen(base + 1), lb = tcp_listen(base + 2);
 	struct audit_record rec;
-	char policy[128], buf[8], portstr[16];
-	int i;
+	char policy[128], portstr[16];
+	int fd, a, b, p[2], i;
 
-	ASSERT_LE(0, me);
-	ASSERT_LE(0, a);
-	ASSERT_LE(0, b);
+	ASSERT_LE(0, la);
+	ASSERT_LE(0, lb);
+	ASSERT_EQ(0, pipe(p));
 	snprintf(policy, sizeof(policy),
 		 "default allow\ndeny op=recv port=%d\n", base + 2);
 	ASSERT_EQ(0, load_policy(policy));
-	ASSERT_EQ(0, udp_connect(me, base + 1));
-	ASSERT_EQ(0, udp_connect(a, base));
+	fd = tcp_pair(base + 1, la, &a);
+	ASSERT_LE(0, fd);
+	ASSERT_LE(0, a);
 	/* Allowed twice from the allowed peer. */
 	for (i = 0; i < 2; i++) {
-		ASSERT_EQ(1, send(a, "a", 1, 0));
-		PREP(io_uring_prep_read, me, buf, sizeof(buf), 0);
+		ASSERT_EQ(1, write(a, "a", 1));
+		PREP(io_uring_prep_splice, fd, -1, p[1], -1, 1, 0);
 		EXPECT_EQ(1, submit_and_wait(&self->ring));
 	}
 	/* Connected again, to the denied peer. */
-	ASSERT_EQ(0, udp_connect(me, base + 2));
-	ASSERT_EQ(0, udp_connect(b, base));
-	ASSERT_EQ(1, send(b, "b", 1, 0));
-	PREP(io_uring_prep_read, me, buf, sizeof(buf), 0);
+	ASSERT_EQ(0, connect(fd, &unspec, sizeof(unspec)));
+	ASSERT_EQ(0, tcp_reconnect(fd, base + 2));
+	b = accept(lb, NULL, NULL);
+	ASSERT_LE(0, b);
+	ASSERT_EQ(1, write(b, "b", 1));
+	PREP(io_uring_prep_splice, fd, -1, p[1], -1, 1, 0);
 	EXPECT_EQ(-EACCES, submit_and_wait(&self->ring));
 	snprintf(portstr, sizeof(portstr), "port=%d", base + 2);
 	WAIT_RECORD(&rec, "decision=deny", portstr);
-	close(me);
+	close(fd);
 	close(a);
 	close(b);
+	close(la);
+	close(lb);
+	close(p[0]);
+	close(p[1]);
 }
 
 /*

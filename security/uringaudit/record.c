@@ -100,23 +100,13 @@ static bool untrusted(const char *s, size_t len)
 	return false;
 }
 
-/**
- * uringaudit_text_string() - Add " key=value" for a string anyone chose
- * @t: The text.
- * @key: The field.
- * @str: The value, or NULL: then "?".
- * @len: Its length.
- */
-void uringaudit_text_string(struct uringaudit_text *t, const char *key,
-			    const char *str, size_t len)
+/* " key=value", quoted or in hex as audit writes it. */
+static void text_value(struct uringaudit_text *t, const char *key,
+		       const char *str, size_t len)
 {
 	size_t i;
 	char *p;
 
-	if (!str) {
-		uringaudit_text_printf(t, " %s=?", key);
-		return;
-	}
 	if (!untrusted(str, len)) {
 		uringaudit_text_printf(t, " %s=\"%.*s\"", key, (int)len, str);
 		return;
@@ -129,6 +119,31 @@ void uringaudit_text_string(struct uringaudit_text *t, const char *key,
 		p = hex_byte_pack_upper(p, str[i]);
 	*p = '\0';
 	t->len = p - t->buf;
+}
+
+/**
+ * uringaudit_text_string() - Add " key=value" for a string anyone chose
+ * @t: The text.
+ * @key: The field.
+ * @str: The value, or NULL: then "?".
+ * @len: Its length.
+ *
+ * A value longer than %URINGAUDIT_NAME_MAX bytes is cut there, and
+ * " key_len=LEN" follows it with its whole length.
+ */
+void uringaudit_text_string(struct uringaudit_text *t, const char *key,
+			    const char *str, size_t len)
+{
+	size_t whole = len;
+
+	if (!str) {
+		uringaudit_text_printf(t, " %s=?", key);
+		return;
+	}
+	len = min_t(size_t, len, URINGAUDIT_NAME_MAX);
+	text_value(t, key, str, len);
+	if (len < whole)
+		uringaudit_text_printf(t, " %s_len=%zu", key, whole);
 }
 
 /**
@@ -488,15 +503,21 @@ bool uringaudit_record_emit(struct uringaudit_record *rec, const char *head,
 	const char *who = rec->who.buf ? rec->who.buf : "";
 	const char *obj[URINGAUDIT_RECORD_OBJECTS];
 	struct uringaudit_text ops = {};
+	size_t len;
 	bool ok;
 	u32 i;
 
 	text_ops(&ops, rec->ops, rec->ctx);
 	ok = ops.buf && !ops.oom && !rec->what.oom && !rec->who.oom;
+	len = strlen(head) + ops.len + rec->what.len + rec->who.len +
+	      strlen(tail);
 	for (i = 0; i < URINGAUDIT_RECORD_OBJECTS; i++) {
 		obj[i] = rec->objs[i].text.buf ? rec->objs[i].text.buf : "";
 		ok = ok && !rec->objs[i].text.oom;
+		len += rec->objs[i].text.len;
 	}
+	/* Longer than auditd takes: it would be lost there, unseen. */
+	ok = ok && len <= URINGAUDIT_RECORD_MAX;
 	if (!ok || !reserve(rec, GFP_KERNEL)) {
 		uringaudit_text_free(&ops);
 		uringaudit_stats_lost();

@@ -30,6 +30,20 @@ struct uringaudit_text {
 	bool oom;
 };
 
+/*
+ * The bytes of a name (a path, a program, a cgroup, a rule, a unix
+ * address) a record keeps; a name cut there is followed by KEY_len=, its
+ * whole length.  A record holds at most eight names that can be long
+ * (the program and the task's view of it, the cgroup, the rule, two names
+ * of each of two objects), each in hex at worst (two characters a byte),
+ * and its other fields take less than 1000 bytes: so it stays under the
+ * 8970 bytes libaudit, and so auditd, accept of a message
+ * (MAX_AUDIT_MESSAGE_LENGTH).
+ */
+#define URINGAUDIT_NAME_MAX 448U
+/* The longest record written; a longer one is counted lost. */
+#define URINGAUDIT_RECORD_MAX 8900U
+
 /* How many objects a record names: an op acts on one or two. */
 #define URINGAUDIT_RECORD_OBJECTS 2
 
