@@ -82,7 +82,8 @@ static inline void fuse_node_add(__u64 node, const char *name)
 	if (i == FUSE_NODES)
 		return;
 	fuse_nodes[i].node = node;
-	snprintf(fuse_nodes[i].name, sizeof(fuse_nodes[i].name), "%s", name);
+	snprintf(fuse_nodes[i].name, sizeof(fuse_nodes[i].name), "%.200s",
+		 name);
 }
 
 /* Node @node's file in the backing directory. */
@@ -93,7 +94,7 @@ static inline int fuse_node_name(const struct fuse_server *fs, __u64 node,
 
 	for (i = 0; i < FUSE_NODES; i++)
 		if (fuse_nodes[i].node == node) {
-			snprintf(path, size, "%s/%s", fs->backing,
+			snprintf(path, size, "%.250s/%.200s", fs->backing,
 				 fuse_nodes[i].name);
 			return 0;
 		}
@@ -134,8 +135,8 @@ static inline void fuse_serve(struct fuse_server *fs)
 		case FUSE_LOOKUP: {
 			struct fuse_entry_out out = {};
 
-			snprintf(path, sizeof(path), "%s/%s", fs->backing,
-				 (const char *)arg);
+			snprintf(path, sizeof(path), "%.250s/%.200s",
+				 fs->backing, (const char *)arg);
 			if (stat(path, &st) || !S_ISREG(st.st_mode)) {
 				fuse_reply(fs->dev, in->unique, -ENOENT, NULL,
 					   0);

@@ -338,7 +338,7 @@ TEST_F(objects, ipv4_mapped_connect_is_ipv4)
 	close(fd);
 	/* An IPv6 rule on the mapped form names it too. */
 	snprintf(policy, sizeof(policy),
-		 "default allow\ndeny op=connect addr=::ffff:127.0.0.0/120\n");
+		 "default allow\ndeny op=connect addr=::ffff:7f00:0/120\n");
 	ASSERT_EQ(0, load_policy(policy));
 	fd = socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	PREP(io_uring_prep_connect, fd, (struct sockaddr *)&sin6, sizeof(sin6));
@@ -533,9 +533,10 @@ static int overlay_read(const char *dir, const char *name, unsigned int setup,
 
 	if (idt_enter_userns())
 		return IDT_SETUP_FAILED;
-	snprintf(opts, sizeof(opts),
-		 "lowerdir=%s/lower,upperdir=%s/upper,workdir=%s/work", dir,
-		 dir, dir);
+	snprintf(
+		opts, sizeof(opts),
+		"lowerdir=%s/lower,upperdir=%s/upper,workdir=%s/work,userxattr",
+		dir, dir, dir);
 	snprintf(merged, sizeof(merged), "%s/merged", dir);
 	if (mount("overlay", merged, "overlay", 0, opts))
 		return IDT_SETUP_FAILED + 1;

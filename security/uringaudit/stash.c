@@ -115,7 +115,9 @@ void uringaudit_stash_write(const struct uringaudit_stash *st, int res)
  */
 void uringaudit_stash_free(struct uringaudit_stash *st)
 {
-	uringaudit_record_free(st->rec);
-	kfree(st->rec);
+	if (st->rec) {
+		uringaudit_record_free(st->rec);
+		kfree(st->rec);
+	}
 	kfree(st);
 }
