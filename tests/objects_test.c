@@ -556,8 +556,9 @@ static int overlay_read(const char *dir, const char *name, unsigned int setup,
 TEST_F(objects, overlay_file_under_denied_path_denied)
 {
 	static const char *const sub[] = { "lower", "upper", "work", "merged" };
-	char path[256];
+	char path[256], want[300];
 	struct audit_record rec;
+	struct stat st;
 	pid_t pid;
 	size_t i;
 
@@ -573,6 +574,12 @@ TEST_F(objects, overlay_file_under_denied_path_denied)
 	ASSERT_EQ(0, idt_make_file(path, 0644));
 	ASSERT_EQ(0, write_file(path, "public"));
 	snprintf(path, sizeof(path), "%s/lower/secret", self->dir);
+	ASSERT_EQ(0, stat(path, &st));
+	/*
+	 * overlayfs reaches its layers through private mounts, which the
+	 * initial root does not reach: the file is named by its identity.
+	 */
+	snprintf(want, sizeof(want), "ino=%lu", (unsigned long)st.st_ino);
 	ASSERT_EQ(0, load_fmt("default allow\ndeny op=read path=%s\n", path,
 			      NULL));
 	pid = fork();
@@ -581,7 +588,8 @@ TEST_F(objects, overlay_file_under_denied_path_denied)
 		_exit(overlay_read(self->dir, "secret", variant->setup,
 				   variant->sqe_flags));
 	EXPECT_EQ(13, idt_wait_child(pid));
-	WAIT_RECORD(&rec, "decision=deny", "path2=");
+	/* The record names the file the kernel read: the one under. */
+	WAIT_RECORD(&rec, "decision=deny", want);
 	/* The twin: the file beside it. */
 	pid = fork();
 	ASSERT_LE(0, pid);
@@ -594,7 +602,7 @@ TEST_F(objects, overlay_file_under_denied_path_denied)
 /* A read through FUSE passthrough: the backing file is decided. */
 TEST_F(objects, fuse_passthrough_backing_file_denied)
 {
-	char backing[128], mnt[128], path[192];
+	char backing[128], mnt[128], path[192], want[160];
 	struct fuse_server fs;
 	struct audit_record rec;
 	char buf[16];
@@ -621,7 +629,9 @@ TEST_F(objects, fuse_passthrough_backing_file_denied)
 	PREP(io_uring_prep_read, fd, buf, sizeof(buf), 0);
 	EXPECT_EQ(-EACCES, submit_and_wait(&self->ring));
 	close(fd);
-	WAIT_RECORD(&rec, "decision=deny");
+	/* The record names the file the kernel read: the backing one. */
+	snprintf(want, sizeof(want), "path=%s/secret", backing);
+	WAIT_RECORD(&rec, "decision=deny", want);
 	/* The twin: the file beside it. */
 	snprintf(path, sizeof(path), "%s/public", mnt);
 	fd = open(path, O_RDONLY);
@@ -745,7 +755,7 @@ TEST_F(objects, record_never_names_an_earlier_object)
 	PREP(io_uring_prep_openat, AT_FDCWD, first, O_RDONLY, 0);
 	ASSERT_LE(0, submit_and_wait(&self->ring));
 	PREP(io_uring_prep_read, fd, buf, sizeof(buf), 0);
-	ASSERT_EQ(1, submit_and_wait(&self->ring));
+	ASSERT_LT(0, submit_and_wait(&self->ring));
 	WAIT_RECORD(&rec, "opcode=read");
 	ASSERT_TRUE(field_get(rec.text, "path", name, sizeof(name)));
 	EXPECT_STREQ(second, name);
@@ -754,8 +764,9 @@ TEST_F(objects, record_never_names_an_earlier_object)
 
 TEST_F(objects, rename_records_both_names_and_the_rule)
 {
-	char from[128], to[128], rule[256], val[PATH_MAX];
+	char from[128], to[128], rule[256], hex[512], val[PATH_MAX];
 	struct audit_record rec;
+	int i, n;
 
 	snprintf(from, sizeof(from), "%s/from", self->dir);
 	snprintf(to, sizeof(to), "%s/protected", self->dir);
@@ -766,9 +777,12 @@ TEST_F(objects, rename_records_both_names_and_the_rule)
 	PREP(io_uring_prep_renameat, AT_FDCWD, from, AT_FDCWD, to, 0);
 	ASSERT_EQ(0, submit_and_wait(&self->ring));
 	WAIT_RECORD(&rec, "opcode=renameat");
-	snprintf(rule, sizeof(rule), "audit op=rename path=%s", to);
+	/* The rule, with blanks: in hex. */
+	n = snprintf(rule, sizeof(rule), "audit op=rename path=%s", to);
+	for (i = 0; i < n; i++)
+		snprintf(hex + 2 * i, 3, "%02X", (unsigned char)rule[i]);
 	ASSERT_TRUE(field_get(rec.text, "rule", val, sizeof(val)));
-	EXPECT_STREQ(rule, val);
+	EXPECT_STREQ(hex, val);
 	ASSERT_TRUE(field_get(rec.text, "path", val, sizeof(val)));
 	EXPECT_STREQ(from, val);
 	ASSERT_TRUE(field_get(rec.text, "path2", val, sizeof(val)));
