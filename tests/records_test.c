@@ -568,6 +568,59 @@ TEST_F(records, retried_sqpoll_read_recorded_once)
 }
 
 /*
+ * The demo's "curing" program under "default audit": each of its SQPOLL
+ * requests has one record, with its own result; the read and the write (of
+ * tmpfs files, which io-wq issues again) and the connect (issued again at
+ * a poll wake-up) say so with attempts=2.  None says -EAGAIN.
+ */
+TEST_F(records, curing_demo_one_record_per_request)
+{
+	static const char *const opcodes[] = { "openat",  "read", "socket",
+					       "connect", "send", "write" };
+	int seen[ARRAY_SIZE(opcodes)] = {}, status;
+	char pid[16], val[64];
+	struct audit_record rec;
+	long deadline;
+	pid_t child;
+	size_t i;
+
+	if (!uringaudit_precise())
+		SKIP(return, "compat mode records each hook");
+	ASSERT_EQ(0, load_policy("default audit\n"));
+	child = fork();
+	ASSERT_LE(0, child);
+	if (!child) {
+		execl("/tests/curing-demo", "curing-demo", "/etc/passwd",
+		      "4457", NULL);
+		_exit(99);
+	}
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	ASSERT_TRUE(WIFEXITED(status) && !WEXITSTATUS(status));
+	snprintf(pid, sizeof(pid), "%d", child);
+	deadline = now_ms() + AUDIT_WAIT_MS;
+	while (!audit_next(self->audit_fd, &rec, deadline)) {
+		if (rec.type != AUDIT_URINGAUDIT ||
+		    !field_is(rec.text, "origin_pid", pid) ||
+		    !field_get(rec.text, "opcode", val, sizeof(val)))
+			continue;
+		TH_LOG("record: %s", rec.text);
+		EXPECT_FALSE(field_is(rec.text, "result", "-11"));
+		for (i = 0; i < ARRAY_SIZE(opcodes); i++)
+			if (!strcmp(val, opcodes[i]))
+				seen[i]++;
+		if (!strcmp(val, "read") || !strcmp(val, "connect") ||
+		    !strcmp(val, "write"))
+			EXPECT_TRUE(field_is(rec.text, "attempts", "2"));
+	}
+	/* Two opens (the secret, the implant); one of everything else. */
+	for (i = 0; i < ARRAY_SIZE(opcodes); i++)
+		EXPECT_EQ(strcmp(opcodes[i], "openat") ? 1 : 2, seen[i])
+		{
+			TH_LOG("%d records of %s", seen[i], opcodes[i]);
+		}
+}
+
+/*
  * An open that would create its file, refused by a rule on the subject,
  * is refused before it creates anything.  Compat mode decides an open at
  * file_open, after the file was created (a documented limitation).
