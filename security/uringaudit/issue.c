@@ -56,7 +56,7 @@ struct uringaudit_frame *uringaudit_current_frame(void)
 	struct uringaudit_task *blob = uringaudit_task(current);
 
 	if (unlikely(!blob->frame))
-		blob->frame = kzalloc(sizeof(*blob->frame), GFP_KERNEL);
+		blob->frame = kzalloc(sizeof(*blob->frame), GFP_KERNEL_ACCOUNT);
 	return blob->frame;
 }
 
@@ -533,7 +533,7 @@ static void hook_uring_result(const struct io_uring_issue *issue, int res,
 		if (res == -EIOCBQUEUED && !(flags & IO_URING_RESULT_DONE) &&
 		    f->rec) {
 			/* It completes later: keep its record until then. */
-			st = kzalloc(sizeof(*st), GFP_KERNEL);
+			st = kzalloc(sizeof(*st), GFP_KERNEL_ACCOUNT);
 			if (st) {
 				*st = (struct uringaudit_stash){
 					.req = f->req,

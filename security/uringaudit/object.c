@@ -14,7 +14,8 @@
  * - its name as the task doing the op sees it, for records.
  *
  * Names are resolved outside RCU read sections, in buffers allocated with
- * GFP_KERNEL: every hook that reaches here may sleep.
+ * GFP_KERNEL_ACCOUNT, charged to the task: every hook that reaches here may
+ * sleep.
  *
  * Copyright (C) 2026 The uringaudit authors
  */
@@ -218,7 +219,7 @@ int uringaudit_object_keys(const struct uringaudit_object *obj,
 			u32 cap = max(n + 8, 16U);
 			struct uringaudit_key *k;
 
-			k = kvmalloc_array(cap, sizeof(*k), GFP_KERNEL);
+			k = kvmalloc_array(cap, sizeof(*k), GFP_KERNEL_ACCOUNT);
 			if (!k)
 				return -ENOMEM;
 			kvfree(keys->keys);
@@ -287,7 +288,7 @@ char *uringaudit_path_name(const struct path *path, bool initial, int *err)
 		*err = -ENOMEM;
 		return NULL;
 	}
-	buf = kmalloc(PATH_MAX, GFP_KERNEL);
+	buf = kmalloc(PATH_MAX, GFP_KERNEL_ACCOUNT);
 	if (!buf) {
 		*err = -ENOMEM;
 		return NULL;
@@ -299,7 +300,7 @@ char *uringaudit_path_name(const struct path *path, bool initial, int *err)
 	if (IS_ERR(p)) {
 		*err = PTR_ERR(p);
 	} else {
-		name = kstrdup(p, GFP_KERNEL);
+		name = kstrdup(p, GFP_KERNEL_ACCOUNT);
 		*err = name ? 0 : -ENOMEM;
 	}
 	kfree(buf);
@@ -322,7 +323,7 @@ static char *dentry_name(struct dentry *d, bool initial, int *err)
 		*err = -ENOENT;
 		return NULL;
 	}
-	buf = kmalloc(PATH_MAX, GFP_KERNEL);
+	buf = kmalloc(PATH_MAX, GFP_KERNEL_ACCOUNT);
 	if (!buf) {
 		*err = -ENOMEM;
 		return NULL;
@@ -331,7 +332,7 @@ static char *dentry_name(struct dentry *d, bool initial, int *err)
 	if (IS_ERR(p)) {
 		*err = PTR_ERR(p);
 	} else {
-		name = kstrdup(p, GFP_KERNEL);
+		name = kstrdup(p, GFP_KERNEL_ACCOUNT);
 		*err = name ? 0 : -ENOMEM;
 	}
 	kfree(buf);

@@ -51,7 +51,7 @@ static bool text_room(struct uringaudit_text *t, size_t more)
 	if (t->len + more + 1 <= t->cap)
 		return true;
 	cap = max3(t->cap * 2, t->len + more + 1, (size_t)256);
-	buf = krealloc(t->buf, cap, GFP_KERNEL);
+	buf = krealloc(t->buf, cap, GFP_KERNEL_ACCOUNT);
 	if (!buf) {
 		t->oom = true;
 		return false;

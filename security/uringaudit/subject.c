@@ -127,7 +127,7 @@ char *uringaudit_cgroup_name(int *err)
 		*err = -ENOMEM;
 		return NULL;
 	}
-	buf = kmalloc(PATH_MAX, GFP_KERNEL);
+	buf = kmalloc(PATH_MAX, GFP_KERNEL_ACCOUNT);
 	if (!buf) {
 		*err = -ENOMEM;
 		return NULL;
@@ -155,7 +155,7 @@ char *uringaudit_cgroup_name(int *err)
 		kfree(buf);
 		return NULL;
 	}
-	name = kstrdup(buf, GFP_KERNEL);
+	name = kstrdup(buf, GFP_KERNEL_ACCOUNT);
 	kfree(buf);
 	*err = name ? 0 : -ENOMEM;
 	return name;

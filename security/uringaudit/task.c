@@ -50,7 +50,7 @@ struct uringaudit_exe *uringaudit_exe_of(struct task_struct *task, int *err)
 	*err = 0;
 	if (!file)
 		return NULL;
-	exe = kzalloc(sizeof(*exe), GFP_KERNEL);
+	exe = kzalloc(sizeof(*exe), GFP_KERNEL_ACCOUNT);
 	if (!exe) {
 		*err = -ENOMEM;
 		return NULL;
@@ -113,7 +113,7 @@ struct uringaudit_origin *uringaudit_origin_new(struct task_struct *creator)
 	struct uringaudit_origin *origin;
 
 	might_sleep();
-	origin = kzalloc(sizeof(*origin), GFP_KERNEL);
+	origin = kzalloc(sizeof(*origin), GFP_KERNEL_ACCOUNT);
 	if (!origin)
 		return NULL;
 	refcount_set(&origin->usage, 1);
