@@ -368,7 +368,7 @@ static void test_ipv4_mapped(struct kunit *const test)
 {
 	struct uringaudit_policy *pol =
 		load(test, "deny op=connect addr=10.0.0.0/8\n"
-			   "audit op=connect addr=::ffff:192.168.0.0/112\n");
+			   "audit op=connect addr=::ffff:c0a8:0/112\n");
 	struct uringaudit_subject subj = { .op = CONNECT, .ctx = IOWQ };
 
 	subj.addr.family = URINGAUDIT_AF_INET;
