@@ -204,8 +204,13 @@ ctl: $(BUILD)/ctl/uringaudit-ctl $(BUILD)/ctl/fail-writes
 install: $(BUILD)/ctl/uringaudit-ctl
 	@$(MAKE) -s -C tools/uringaudit-ctl O=$(BUILD)/ctl install
 
+# The Debian package of uringaudit-ctl (debian/, debhelper), lintian
+# clean: $(BUILD)/deb/uringaudit-ctl_VERSION_amd64.deb.
+deb: deps
+	@mk/deb.sh $(BUILD)/deb
+
 $(INITRAMFS): $(GUEST_BINS) $(STACK_POLICIES) $(wildcard tests/guest/*) tests/tap.sh mk/initramfs.sh \
-		$(wildcard examples/fleet/*)
+		$(wildcard examples/fleet/*) examples/ansible/fleet.policy
 	@echo "  CPIO    $@"
 	@mk/initramfs.sh $@ $(GUEST_BINS) $(STACK_POLICIES)
 

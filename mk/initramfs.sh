@@ -43,7 +43,7 @@ for t in auditd_test ctl_test ctl_lock_test learn_test fleet_node; do
 done
 # The fleet boot's configuration: the examples an administrator installs.
 mkdir -p "$root/tests/fleet"
-cp "$top"/examples/fleet/*.conf "$root/tests/fleet/"
+cp "$top"/examples/fleet/*.conf "$top"/examples/ansible/fleet.policy "$root/tests/fleet/"
 cp "$top/tests/tap.sh" "$root/tests/"
 
 # Debian's audit userspace, with the libraries it links, for auditd_test;
