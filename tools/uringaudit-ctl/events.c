@@ -295,7 +295,7 @@ static int nodes_done(const struct ua_opts *o, struct ua_summary *sum)
 		if (!nd->unreadable)
 			continue;
 		fprintf(stderr,
-			"Failed to read the records of %s%s%s: %lu of its %lu uringaudit records are not of uringaudit ABI %d, as this %s reads them (%s); ignored\n",
+			"Failed to read the records of %s%s%s: %lu of its %lu uringaudit records cannot be read as records of uringaudit ABI %d, as this %s reads them (%s); ignored\n",
 			nd->name ? "node \"" : "the log", nd->name ?: "",
 			nd->name ? "\"" : "", nd->unreadable, nd->all,
 			URINGAUDIT_CTL_ABI, prog, nd->why);

@@ -283,6 +283,16 @@ static const struct ua_node *node_sum(const struct ua_summary *sum,
 	return NULL;
 }
 
+/* Parts by node name; records without node= first. */
+static int by_node(const void *a, const void *b)
+{
+	const struct part *x = a, *y = b;
+
+	if (!x->node || !y->node)
+		return !!x->node - !!y->node;
+	return strcmp(x->node, y->node);
+}
+
 /* The nodes, one line each, before their reports. */
 static void print_nodes(struct report *rep, const struct ua_summary *sum)
 {
@@ -291,7 +301,7 @@ static void print_nodes(struct report *rep, const struct ua_summary *sum)
 
 	printf("Nodes: %zu\n", rep->nparts);
 	printf("  %-24s  %8s  %7s  %6s  %-19s  %s\n", "NODE", "RECORDS",
-	       "DENIALS", "LOST", "FIRST", "LAST");
+	       "DENIED", "LOST", "FIRST", "LAST");
 	for (i = 0; i < rep->nparts; i++) {
 		const struct part *p = &rep->parts[i];
 		const struct ua_node *nd = node_sum(sum, p);
@@ -389,6 +399,7 @@ int cmd_report(int argc, char **argv)
 	}
 	if (rep.json)
 		goto out;
+	qsort(rep.parts, rep.nparts, sizeof(*rep.parts), by_node);
 	if (rep.nparts > 1)
 		print_nodes(&rep, &sum);
 	for (i = 0; i < rep.nparts; i++)
