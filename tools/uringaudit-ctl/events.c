@@ -244,7 +244,10 @@ static int event_records(auparse_state_t *au, struct reader *rd)
 			log_source_where(rd->src, line, &r->file, &r->line);
 		ua_decode_fields(r);
 		ua_subject_of(r, &s);
-		why = unreadable(au, r, &s, whybuf, sizeof(whybuf));
+		if (rd->src && log_source_joined(rd->src, line))
+			why = "two records run into one line, as in a log cut mid-record";
+		else
+			why = unreadable(au, r, &s, whybuf, sizeof(whybuf));
 		if (nd)
 			nd->all++;
 		if (why && nd && !nd->unreadable++)

@@ -294,6 +294,7 @@ void log_source_where(const struct log_source *src, unsigned long line,
 		      const char **file, unsigned long *file_line);
 void log_source_saw(struct log_source *src, unsigned long line);
 bool log_source_partial(const struct log_source *src, unsigned long line);
+bool log_source_joined(const struct log_source *src, unsigned long line);
 int log_source_close(struct log_source *src, bool read_all);
 const char *log_source_names(const struct log_source *src);
 unsigned int auditd_logs(char **files, unsigned int max);
