@@ -163,16 +163,14 @@ static const char *unreadable(auparse_state_t *au, const struct ua_record *r,
 			      const struct ua_subject *s, char *buf,
 			      size_t size)
 {
-	static const char *const needed[] = { "op", "ctx", "decision",
-					      "rule" };
+	static const char *const needed[] = { "op", "ctx", "decision", "rule" };
 	size_t i;
 
 	if (count_of(auparse_get_record_text(au), "msg=audit(") > 1)
 		return "two records run into one line, as in a log cut mid-record";
 	for (i = 0; i < ARRAY_SIZE(needed); i++)
 		if (!ua_field(r, needed[i])) {
-			snprintf(buf, size, "it has no %s= field",
-				 needed[i]);
+			snprintf(buf, size, "it has no %s= field", needed[i]);
 			return buf;
 		}
 	if (s->op_idx < 0)

@@ -182,9 +182,10 @@ int ua_opt(struct ua_opts *o, const char *cmd, int c, const char *arg)
 		return 0;
 	case UA_OPT_NODE:
 		if (!*arg || strpbrk(arg, " \t\n\"="))
-			return ua_usage(cmd,
-					"expected a node name (node= of a record), not \"%s\"",
-					arg);
+			return ua_usage(
+				cmd,
+				"expected a node name (node= of a record), not \"%s\"",
+				arg);
 		if (o->nnodes == ARRAY_SIZE(o->nodes))
 			return ua_usage(cmd, "too many nodes at \"%s\"", arg);
 		o->nodes[o->nnodes++] = arg;

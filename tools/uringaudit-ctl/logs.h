@@ -194,15 +194,15 @@ struct ua_opts {
 #define UA_OPT_OP 0x103
 #define UA_OPT_DECISION 0x104
 #define UA_OPT_NODE 0x105
-#define UA_LONG_OPTIONS                                               \
-	{ "file", required_argument, NULL, UA_OPT_FILE },             \
-		{ "since", required_argument, NULL, UA_OPT_SINCE },   \
-		{ "until", required_argument, NULL, UA_OPT_UNTIL },   \
-		{ "exe", required_argument, NULL, UA_OPT_EXE },       \
-		{ "op", required_argument, NULL, UA_OPT_OP },         \
-		{ "node", required_argument, NULL, UA_OPT_NODE },     \
-	{                                                             \
-		"decision", required_argument, NULL, UA_OPT_DECISION  \
+#define UA_LONG_OPTIONS                                              \
+	{ "file", required_argument, NULL, UA_OPT_FILE },            \
+		{ "since", required_argument, NULL, UA_OPT_SINCE },  \
+		{ "until", required_argument, NULL, UA_OPT_UNTIL },  \
+		{ "exe", required_argument, NULL, UA_OPT_EXE },      \
+		{ "op", required_argument, NULL, UA_OPT_OP },        \
+		{ "node", required_argument, NULL, UA_OPT_NODE },    \
+	{                                                            \
+		"decision", required_argument, NULL, UA_OPT_DECISION \
 	}
 
 void ua_opts_init(struct ua_opts *o);

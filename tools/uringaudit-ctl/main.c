@@ -87,13 +87,12 @@ static const struct {
 	const char *name;
 	int (*fn)(int argc, char **argv);
 } commands[] = {
-	{ "check", cmd_check },	  { "load", cmd_load },
-	{ "apply", cmd_apply },
-	{ "show", cmd_show },	  { "status", cmd_status },
-	{ "mode", cmd_mode },	  { "lock", cmd_lock },
-	{ "stats", cmd_stats },	  { "explain", cmd_explain },
-	{ "report", cmd_report }, { "learn", cmd_learn },
-	{ "watch", cmd_watch },
+	{ "check", cmd_check },	    { "load", cmd_load },
+	{ "apply", cmd_apply },	    { "show", cmd_show },
+	{ "status", cmd_status },   { "mode", cmd_mode },
+	{ "lock", cmd_lock },	    { "stats", cmd_stats },
+	{ "explain", cmd_explain }, { "report", cmd_report },
+	{ "learn", cmd_learn },	    { "watch", cmd_watch },
 };
 
 int main(int argc, char **argv)

@@ -55,7 +55,7 @@ static struct part *part_of(struct report *rep, const char *node)
 
 	for (i = 0; i < rep->nparts; i++)
 		if (node ? rep->parts[i].node &&
-				   !strcmp(rep->parts[i].node, node) :
+				    !strcmp(rep->parts[i].node, node) :
 			   !rep->parts[i].node)
 			return &rep->parts[i];
 	more = realloc(rep->parts, (rep->nparts + 1) * sizeof(*more));

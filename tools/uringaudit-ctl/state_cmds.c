@@ -72,8 +72,8 @@ static int status_json(const char *lsm, int pos, int nlsm)
 	int ret = 0;
 
 	json_object_object_add(o, "active", json_object_new_boolean(pos > 0));
-	json_object_object_add(o, "lsm", lsm ? json_object_new_string(lsm) :
-					       NULL);
+	json_object_object_add(o, "lsm",
+			       lsm ? json_object_new_string(lsm) : NULL);
 	if (pos > 0) {
 		json_object_object_add(o, "lsm_position",
 				       json_object_new_int(pos));
@@ -84,19 +84,19 @@ static int status_json(const char *lsm, int pos, int nlsm)
 			ret = EXIT_FAIL;
 	}
 	if (status) {
-		bool loaded = status_value(status, "policy", val, sizeof(val)) &&
-			      !strcmp(val, "loaded");
+		bool loaded =
+			status_value(status, "policy", val, sizeof(val)) &&
+			!strcmp(val, "loaded");
 
 		json_object_object_add(o, "abi", status_num(status, "abi"));
 		json_object_object_add(o, "mediation",
 				       status_str(status, "mediation"));
 		json_object_object_add(o, "mode", status_str(status, "mode"));
-		json_object_object_add(
-			o, "locked",
-			json_object_new_boolean(
-				status_value(status, "locked", val,
-					     sizeof(val)) &&
-				!strcmp(val, "1")));
+		json_object_object_add(o, "locked",
+				       json_object_new_boolean(
+					       status_value(status, "locked",
+							    val, sizeof(val)) &&
+					       !strcmp(val, "1")));
 		json_object_object_add(o, "policy",
 				       json_object_new_boolean(loaded));
 		json_object_object_add(o, "rules",
