@@ -261,9 +261,10 @@ check-guest: kernel kernel-compat initramfs ctl
 	@$(FLEET_BOOT) || true
 
 # The fleet boot: two sending nodes and a collecting auditd, three guests
-# linked over the loopback (mk/fleet.sh); boot10-fleet-* in $(LOGS).
+# linked over the loopback (mk/fleet.sh); boot10-fleet-* in $(LOGS).  Its
+# guests, one after the other, may take twice BOOT_TIMEOUT in all.
 FLEET_BOOT = $(BOOT_LOCK) mk/fleet.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot10-fleet \
-	$(BOOT_TIMEOUT) $(BUILD)/ctl/uringaudit-ctl
+	$$(($(BOOT_TIMEOUT) * 2)) $(BUILD)/ctl/uringaudit-ctl
 
 check-fleet: kernel initramfs ctl
 	@mkdir -p $(LOGS)

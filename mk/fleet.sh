@@ -32,6 +32,7 @@
 # tests/host/fleet_test.sh came from there).
 #
 # Usage: mk/fleet.sh BZIMAGE INITRAMFS PREFIX TIMEOUT CTL
+# TIMEOUT: seconds the whole run may take before its guests count as hung.
 # Exit codes: 0 every guest shut down and every check passed, 1 not,
 # 2 usage error.
 
@@ -113,7 +114,8 @@ wait_line() {
 ask() {
 	local g=$1
 	num[$g]=$((num[$g] + 1))
-	echo "${num[$g]} $2 ${3:-}" >"$work/$g.in"
+	# Opened for reading too: a guest that is gone blocks no one.
+	echo "${num[$g]} $2 ${3:-}" 1<>"$work/$g.in"
 }
 wait_done() {
 	wait_line "$1" "^### fleet-done ${num[$1]}\$" "${2:-240}" || {
@@ -295,7 +297,7 @@ fleet() {
 fleet
 rc=$?
 [ $rc -eq 0 ] || not_ok "the fleet boot ran to its end" "$(tail -n 5 "$prefix"-*.out)"
-for g in a2 b collector; do
+for g in a a2 b collector; do
 	[ -n "${pid[$g]:-}" ] && kill -0 "${pid[$g]}" 2>/dev/null && ask "$g" shutdown
 done
 for g in "${guests[@]}"; do
