@@ -7,7 +7,7 @@
 # "Many machines" describes.  The guests' links are QEMU socket netdevs
 # on 127.0.0.1 (an Ethernet cable between two QEMUs over the loopback):
 # nothing reaches any other network.  Each guest runs
-# tests/guest/fleet_node, which does what this script asks on its third
+# tests/guest/fleet_node, which does what this script asks on its second
 # serial port; this script checks, against each sender's own counters
 # (uringaudit-ctl stats), that the collector's log holds every uringaudit
 # record of both:
@@ -61,7 +61,8 @@ cleanup() {
 	wait 2>/dev/null
 	rm -rf "$work"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 1' INT TERM
 
 # A free TCP port of the loopback.
 free_port() {
@@ -78,14 +79,15 @@ boot() {
 	shift 2
 	rm -f "$prefix-$g".console "$prefix-$g".out "$prefix-$g".status
 	mkfifo "$work/$g.in" "$work/$g.out"
-	# Nothing is written to the port, but QEMU's end must be read.
-	cat "$work/$g.out" >/dev/null &
+	# The second port both ways: the guest's output, and the commands.
+	# (A third port would share the console's interrupt, which QEMU's
+	# ISA serial ports do not do well: commands went unread.)
+	cat "$work/$g.out" >"$prefix-$g".out &
 	echo "  BOOT    ${prefix##*/}-$g: $a"
 	"$qemu" -nodefaults -display none -monitor none -no-reboot \
 		-m 512 -smp 1 -kernel "$kernel" -initrd "$initrd" \
 		-append "console=ttyS0 panic=-1 $args $a" \
-		-serial file:"$prefix-$g".console -serial file:"$prefix-$g".out \
-		-serial pipe:"$work/$g" "$@" \
+		-serial file:"$prefix-$g".console -serial pipe:"$work/$g" "$@" \
 		</dev/null >"$prefix-$g".qemu 2>&1 &
 	pid[$g]=$!
 	num[$g]=0
@@ -153,7 +155,7 @@ count() {
 until_count() {
 	local t=60 c
 	while [ $t -gt 0 ]; do
-		c=$(count "$1")
+		c=$(count "$1") || { echo "the collector did not answer"; return 1; }
 		[ "$c" = "grep=$2 report=$2" ] && return 0
 		sleep 1
 		t=$((t - 1))
@@ -318,6 +320,8 @@ for g in "${guests[@]}"; do
 	fi
 	pid[$g]=
 done
+# The readers of the guests' output end with them.
+wait
 {
 	echo "### BEGIN fleet_check"
 	cat "$tap"
