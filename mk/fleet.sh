@@ -103,7 +103,7 @@ nic() {
 wait_line() {
 	local g=$1 re=$2 t=$(($3 * 5))
 	while [ $t -gt 0 ]; do
-		grep -Eq -- "$re" "$prefix-$g".out 2>/dev/null && return 0
+		tr -d '\r' <"$prefix-$g".out 2>/dev/null | grep -Eq -- "$re" && return 0
 		kill -0 "${pid[$g]}" 2>/dev/null || return 1
 		[ $(($(date +%s) - started)) -lt "$limit" ] || return 1
 		sleep 0.2
@@ -128,7 +128,7 @@ wait_done() {
 run() { ask "$@" && wait_done "$1"; }
 
 # The last answer of kind KIND of guest NAME (after "### fleet-KIND").
-answer() { grep "^### fleet-$2 " "$prefix-$1".out | tail -n 1 | cut -d' ' -f3-; }
+answer() { tr -d '\r' <"$prefix-$1".out | grep "^### fleet-$2 " | tail -n 1 | cut -d' ' -f3-; }
 
 # Results: TAP, appended to the collector's output at the end.
 tap=$work/tap
@@ -170,7 +170,7 @@ log_to() {
 	# The last log it printed.
 	awk '/^### fleet-log-begin / { buf = ""; on = 1; next }
 		/^### fleet-log-end / { on = 0; last = buf; next }
-		on { sub(/^# \| /, ""); buf = buf $0 "\n" }
+		on { sub(/^# \| /, ""); sub(/\r$/, ""); buf = buf $0 "\n" }
 		END { printf "%s", last }' "$prefix-$1".out >"$2"
 }
 
