@@ -103,7 +103,7 @@ nic() {
 wait_line() {
 	local g=$1 re=$2 t=$(($3 * 5))
 	while [ $t -gt 0 ]; do
-		grep -Eq -- "$re" <(tr -d '\r' <"$prefix-$g".out 2>/dev/null) && return 0
+		grep -Eq -- "$re" <(tr -d '\r' 2>/dev/null <"$prefix-$g".out) && return 0
 		kill -0 "${pid[$g]}" 2>/dev/null || return 1
 		[ $(($(date +%s) - started)) -lt "$limit" ] || return 1
 		sleep 0.2
