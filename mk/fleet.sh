@@ -185,14 +185,15 @@ fleet() {
 	local pa pb pa2 ra rb ra1 rb0 c lost drops missing missing1440 out
 
 	pa=$(free_port) pb=$(free_port) pa2=$(free_port)
-	truncate -s 16M "$work/a.img" "$work/b.img"
+	# Each sender's disk holds its queue (12 KiB a record).
+	truncate -s 32M "$work/a.img" "$work/b.img"
 	# shellcheck disable=SC2046 # the options of nic, split
 	boot collector "ua.fleet=collector ua.node=collector ua.ip=192.168.101.1/24,192.168.102.1/24,192.168.103.1/24" \
 		$(nic a "$pa" listen 52:54:00:00:01:01) $(nic b "$pb" listen 52:54:00:00:02:01) \
 		$(nic a2 "$pa2" listen 52:54:00:00:03:01)
 	wait_line collector '^### fleet-ready ' 300 || return 1
 	# shellcheck disable=SC2046
-	boot a "ua.fleet=sender ua.node=fleet-a ua.ip=192.168.101.2/24 ua.peer=192.168.101.1" \
+	boot a "ua.fleet=sender ua.node=fleet-a ua.ip=192.168.101.2/24 ua.peer=192.168.101.1 ua.queue=1024" \
 		$(nic n "$pa" connect 52:54:00:00:01:02) -drive file="$work/a.img",format=raw,if=virtio
 	# shellcheck disable=SC2046
 	boot b "ua.fleet=sender ua.node=fleet-b ua.ip=192.168.102.2/24 ua.peer=192.168.102.1 ua.queue=$QUEUE" \
@@ -216,7 +217,7 @@ fleet() {
 	ask a work 20 && ask b work 3 && wait_done a && wait_done b
 	run a queue && run b queue
 	check "2. with the collector stopped, fleet-a's audisp-remote queues (queued_items $(answer a queue | cut -d' ' -f2))" \
-		"[ \"\$(answer a queue | cut -d' ' -f2)\" -gt 0 ]"
+		"[ \"\$(answer a queue | cut -d' ' -f2)\" -gt 0 ] 2>/dev/null"
 	run collector start
 	# audisp-remote reconnects on the next record.
 	ask a work 1 && ask b work 1 && wait_done a && wait_done b
@@ -282,7 +283,7 @@ fleet() {
 	check "4. fleet-a shut down mid-run with $ra1 records written" "[ \"${ra1:-0}\" -gt \"$ra\" ]"
 	run collector start
 	# shellcheck disable=SC2046
-	boot a2 "ua.fleet=sender ua.node=fleet-a ua.ip=192.168.103.2/24 ua.peer=192.168.103.1" \
+	boot a2 "ua.fleet=sender ua.node=fleet-a ua.ip=192.168.103.2/24 ua.peer=192.168.103.1 ua.queue=1024" \
 		$(nic n "$pa2" connect 52:54:00:00:03:02) -drive file="$work/a.img",format=raw,if=virtio
 	wait_line a2 '^### fleet-ready ' 300 || return 1
 	run a2 work 2
@@ -293,7 +294,7 @@ fleet() {
 	check "4. after the reboot, the collector holds every record fleet-a wrote before it ($ra1) and after ($ra)" \
 		"[ -z \"$c\" ]" "$c"
 	check "4. its queue came back from its disk ($(answer a2 queue-at-start | cut -d' ' -f2) records)" \
-		"[ \"\$(answer a2 queue-at-start | cut -d' ' -f2)\" -gt 0 ]" "$(grep -i 'queue' "$prefix-a2.out" | head -n 5)"
+		"[ \"\$(answer a2 queue-at-start | cut -d' ' -f2)\" -gt 0 ] 2>/dev/null" "$(grep -i 'queue' "$prefix-a2.out" | head -n 5)"
 
 	# 5. uringaudit-ctl on the collector's log.
 	log_to collector "$prefix-collector.log"
