@@ -275,12 +275,24 @@ static int event_records(auparse_state_t *au, struct reader *rd)
  * be read, and the nodes --node names that the logs do not hold.
  * Returns 0, %EXIT_DAMAGED or %EXIT_NO_NODE, after saying why.
  */
+/* Nodes by name; records without node= first. */
+static int by_name(const void *a, const void *b)
+{
+	const struct ua_node *x = a, *y = b;
+
+	if (!x->name || !y->name)
+		return !!x->name - !!y->name;
+	return strcmp(x->name, y->name);
+}
+
 static int nodes_done(const struct ua_opts *o, struct ua_summary *sum)
 {
 	unsigned int i;
 	size_t j, len;
 	int ret = 0;
 
+	if (sum->nnodes > 1)
+		qsort(sum->nodes, sum->nnodes, sizeof(*sum->nodes), by_name);
 	for (j = 0; j < sum->nnodes; j++) {
 		struct ua_node *nd = &sum->nodes[j];
 

@@ -263,7 +263,7 @@ struct ua_node {
  * @lost: Serial numbers missing, of every node.
  * @gaps: The first gaps, "A-B" each, ", "-separated (of the first node
  *	with gaps, when there are several nodes: "NODE: A-B").
- * @nodes: The nodes, in the order their first record was read.
+ * @nodes: The nodes, by name once the read is done.
  * @nnodes: How many.
  */
 struct ua_summary {
