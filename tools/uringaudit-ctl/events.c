@@ -117,16 +117,6 @@ void ua_summary_free(struct ua_summary *sum)
 	sum->nnodes = 0;
 }
 
-/* How many nodes had uringaudit records that passed the filters. */
-size_t ua_nodes_with_records(const struct ua_summary *sum)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < sum->nnodes; i++)
-		n += sum->nodes[i].records > 0;
-	return n;
-}
-
 static bool is_uringaudit(auparse_state_t *au)
 {
 	const char *name = auparse_get_type_name(au);

@@ -277,7 +277,6 @@ struct ua_summary {
 };
 
 void ua_summary_free(struct ua_summary *sum);
-size_t ua_nodes_with_records(const struct ua_summary *sum);
 
 int ua_read_logs(const struct ua_opts *o, ua_record_fn fn, void *arg,
 		 struct ua_summary *sum);
