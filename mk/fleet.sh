@@ -201,7 +201,7 @@ fleet() {
 	wait_line a '^### fleet-ready ' 300 && wait_line b '^### fleet-ready ' 300 || return 1
 
 	# 1. Both work; every record reaches the collector, with node=.
-	ask a work 20 && ask b work 20 && wait_done a && wait_done b
+	ask a work 50 && ask b work 50 && wait_done a && wait_done b
 	run a stats && run b stats
 	ra=$(records_of a) rb=$(records_of b)
 	check "1. both senders wrote records (fleet-a $ra, fleet-b $rb)" "[ \"${ra:-0}\" -gt 0 ] && [ \"${rb:-0}\" -gt 0 ]"
