@@ -80,8 +80,6 @@ boot() {
 	rm -f "$prefix-$g".console "$prefix-$g".out "$prefix-$g".status
 	mkfifo "$work/$g.in" "$work/$g.out"
 	# The second port both ways: the guest's output, and the commands.
-	# (A third port would share the console's interrupt, which QEMU's
-	# ISA serial ports do not do well: commands went unread.)
 	cat "$work/$g.out" >"$prefix-$g".out &
 	echo "  BOOT    ${prefix##*/}-$g: $a"
 	"$qemu" -nodefaults -display none -monitor none -no-reboot \
