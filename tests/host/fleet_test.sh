@@ -159,6 +159,34 @@ rc=$?
 check "watch --file --node fleet-b: its records as they are appended, named" \
 	"[ $rc -eq 0 ] && [ \$(wc -l <'$work/watch.out') -eq 3 ] && [ \"\$(cut -d' ' -f3 '$work/watch.out' | sort -u)\" = fleet-b ]" \
 	"rc=$rc $(cat "$work/watch.out" "$work/watch.err")"
+# Across a rotation: the log renamed and a new one made, as auditd does.
+: >"$work/rot.log"
+grep '^node=fleet-b ' "$log" >"$work/b"
+half=$(($(wc -l <"$work/b") / 2))
+nb1=$(head -n "$half" "$work/b" | grep -c ' type=UNKNOWN\[1440\] ')
+"$ctl" watch --file "$work/rot.log" --count "$nb" >"$work/rot.out" 2>"$work/rot.err" &
+wpid=$!
+for _ in $(seq 50); do grep -q Watching "$work/rot.err" && break; sleep 0.1; done
+head -n "$half" "$work/b" >>"$work/rot.log"
+for _ in $(seq 50); do [ "$(wc -l <"$work/rot.out")" -ge "$nb1" ] && break; sleep 0.1; done
+mv "$work/rot.log" "$work/rot.log.1"
+tail -n +$((half + 1)) "$work/b" >"$work/rot.log"
+for _ in $(seq 100); do kill -0 $wpid 2>/dev/null || break; sleep 0.1; done
+kill $wpid 2>/dev/null
+wait $wpid
+rc=$?
+# What it prints of the same lines, one file, no rotation.
+: >"$work/one.log"
+"$ctl" watch --file "$work/one.log" --count "$nb" >"$work/one.out" 2>"$work/one.err" &
+wpid=$!
+for _ in $(seq 50); do grep -q Watching "$work/one.err" && break; sleep 0.1; done
+cat "$work/b" >>"$work/one.log"
+for _ in $(seq 100); do kill -0 $wpid 2>/dev/null || break; sleep 0.1; done
+kill $wpid 2>/dev/null
+wait $wpid
+check "watch --file follows the log across a rotation: every record, once" \
+	"[ $rc -eq 0 ] && [ \$(wc -l <'$work/rot.out') -eq $nb ] && [ \"\$(sort '$work/rot.out')\" = \"\$(sort '$work/one.out')\" ]" \
+	"rc=$rc $(wc -l <"$work/rot.out") of $nb $(cat "$work/rot.err")"
 out=$("$ctl" watch --node fleet-b 2>&1)
 check "watch --node without --file: usage error" "[ $? -eq 2 ] && grep -q -- '--node needs --file' <<<\"\$out\"" "$out"
 out=$("$ctl" watch --file "$work/nothere" 2>&1)
