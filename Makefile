@@ -66,8 +66,8 @@ TEST_CFLAGS := -O2 -g -static -Wall -Wextra -Werror -D_GNU_SOURCE \
 TEST_LIBS := -luring -lpthread
 
 .PHONY: help deps source wire config kernel kernel-compat kernel-debug headers tests \
-	initramfs ctl install patches \
-	check check-host check-guest check-debug demo bench profile fuzz lint apply clean distclean
+	initramfs ctl install patches deb \
+	check check-host check-guest check-fleet check-debug demo bench profile fuzz lint apply clean distclean
 
 help:
 	@echo "uringaudit - targets"
@@ -91,6 +91,8 @@ help:
 	@echo "  make install     install uringaudit-ctl, man pages, unit, completion (PREFIX, DESTDIR)"
 	@echo "  make check-host  run the host tests only"
 	@echo "  make check-guest boot the guest and run its tests only"
+	@echo "  make check-fleet the fleet boot only: two nodes and a collecting auditd"
+	@echo "  make deb         build $(BUILD)/deb/uringaudit-ctl_VERSION_amd64.deb (debhelper)"
 	@echo "  make lint        checkpatch --strict, clang-format, sparse and W=1 on the kernel side"
 	@echo "  make fuzz        fuzz the policy parser for FUZZ_TIME seconds (or FUZZ_RUNS runs)"
 	@echo "  make clean       remove $(BUILD) (the ccache in $(CCACHE_DIR) stays)"
@@ -202,7 +204,13 @@ ctl: $(BUILD)/ctl/uringaudit-ctl $(BUILD)/ctl/fail-writes
 install: $(BUILD)/ctl/uringaudit-ctl
 	@$(MAKE) -s -C tools/uringaudit-ctl O=$(BUILD)/ctl install
 
-$(INITRAMFS): $(GUEST_BINS) $(STACK_POLICIES) $(wildcard tests/guest/*) tests/tap.sh mk/initramfs.sh
+# The Debian package of uringaudit-ctl (debian/, debhelper), lintian
+# clean: $(BUILD)/deb/uringaudit-ctl_VERSION_amd64.deb.
+deb: deps
+	@mk/deb.sh $(BUILD)/deb
+
+$(INITRAMFS): $(GUEST_BINS) $(STACK_POLICIES) $(wildcard tests/guest/*) tests/tap.sh mk/initramfs.sh \
+		$(wildcard examples/fleet/*) examples/ansible/fleet.policy
 	@echo "  CPIO    $@"
 	@mk/initramfs.sh $@ $(GUEST_BINS) $(STACK_POLICIES)
 
@@ -230,7 +238,7 @@ check-host: deps ctl $(FUZZ)
 # be unloaded), one for the walk from audit to enforce (learn_test, which
 # ends with a lock too), the compat kernel, without the io_uring series,
 # and one for identity_lock_test (path= rules after a lock).
-check-guest: kernel kernel-compat initramfs
+check-guest: kernel kernel-compat initramfs ctl
 	@mkdir -p $(LOGS)
 	@$(BOOT_LOCK) mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot1-active $(BOOT_TIMEOUT) \
 		"lsm=landlock,uringaudit audit=1 audit_backlog_limit=8192 ua.mode=test" || true
@@ -250,6 +258,18 @@ check-guest: kernel kernel-compat initramfs
 		"lsm=landlock,uringaudit audit=1 audit_backlog_limit=8192 ua.mode=test" || true
 	@$(BOOT_LOCK) mk/boot.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot9-identity-lock $(BOOT_TIMEOUT) \
 		"lsm=landlock,uringaudit audit=1 audit_backlog_limit=8192 kunit.enable=0 ua.mode=test ua.tests=identity_lock_test" || true
+	@$(FLEET_BOOT) || true
+
+# The fleet boot: two sending nodes and a collecting auditd, three guests
+# linked over the loopback (mk/fleet.sh); boot10-fleet-* in $(LOGS).  Its
+# guests, one after the other, may take twice BOOT_TIMEOUT in all.
+FLEET_BOOT = $(BOOT_LOCK) mk/fleet.sh $(BZIMAGE) $(INITRAMFS) $(LOGS)/boot10-fleet \
+	$$(($(BOOT_TIMEOUT) * 2)) $(BUILD)/ctl/uringaudit-ctl
+
+check-fleet: kernel initramfs ctl
+	@mkdir -p $(LOGS)
+	@rm -f $(LOGS)/boot10-fleet-*
+	@$(FLEET_BOOT) || true
 
 check: source
 	@rm -rf $(LOGS)

@@ -15,7 +15,8 @@ fi
 pkgs="linux-source-6.12 build-essential bc bison flex libelf-dev libssl-dev
 cpio xz-utils perl ccache qemu-system-x86 busybox-static liburing-dev
 auditd libauparse-dev libaudit-dev libcap-ng-dev libjson-c-dev jq clang-format
-man-db clang libclang-rt-14-dev shellcheck checkpolicy apparmor"
+man-db clang libclang-rt-14-dev shellcheck checkpolicy apparmor
+audispd-plugins iproute2 debhelper dpkg-dev lintian"
 
 missing=
 for p in $pkgs; do

@@ -38,13 +38,17 @@ for p in "$@"; do
 	cp "$p" "$root/tests/"
 done
 # Shell tests of the guest, and their TAP helpers.
-for t in auditd_test ctl_test ctl_lock_test learn_test; do
+for t in auditd_test ctl_test ctl_lock_test learn_test fleet_node; do
 	cp "$top/tests/guest/$t" "$root/tests/"
 done
+# The fleet boot's configuration: the examples an administrator installs.
+mkdir -p "$root/tests/fleet"
+cp "$top"/examples/fleet/*.conf "$top"/examples/ansible/fleet.policy "$root/tests/fleet/"
 cp "$top/tests/tap.sh" "$root/tests/"
 
-# Debian's audit userspace, with the libraries it links, for auditd_test.
-for bin in /sbin/auditd /sbin/auditctl /sbin/ausearch; do
+# Debian's audit userspace, with the libraries it links, for auditd_test;
+# audisp-remote (audispd-plugins) for the fleet boot.
+for bin in /sbin/auditd /sbin/auditctl /sbin/ausearch /sbin/audisp-remote; do
 	[ -x "$bin" ] || continue
 	for f in "$bin" $(ldd "$bin" | grep -o '/[^ ]*'); do
 		mkdir -p "$root$(dirname "$f")"

@@ -172,4 +172,66 @@ expect "explain: ctx=sqpoll meets the sqpoll rule" 0 "decision: deny \(rule at l
 expect "explain: ctx=iowq meets the iowq rule" 0 "decision: audit \(rule at line 2\)" "$ctl" explain open ctx=iowq --policy "$ctxpol"
 expect "explain: no ctx= is inline, left to the default" 0 "decision: allow \(no rule matches" "$ctl" explain open --policy "$ctxpol"
 
+# apply: load only when the loaded policy's digest differs.  The fake's
+# status gets the digest the kernel would give (the SHA-256 of the normal
+# form, here computed by sha256sum), as after a load.
+norm=$work/norm.policy
+printf 'default audit\naudit op=open path=/etc\n' >"$norm"
+same=$work/same.policy
+printf '# the same policy, not in normal form\ndefault   audit\n\naudit  op=open path=/etc/\n' >"$same"
+loaded_as() {
+	sed -i "s/^digest .*/digest sha256:$(sha256sum <"$1" | cut -d' ' -f1)/" "$root/status"
+}
+fake
+expect "apply: a policy not loaded yet is loaded" 0 "^loaded$" "$ctl" --root "$root" apply "$norm"
+if cmp -s "$norm" "$root/policy"; then ok "apply: it is written"; else not_ok "apply: it is written" "$(cat "$root/policy")"; fi
+loaded_as "$norm"
+: >"$root/policy"
+expect "apply: a second apply of the same file says unchanged" 0 "^unchanged$" "$ctl" --root "$root" apply "$norm"
+if [ ! -s "$root/policy" ]; then ok "apply: and writes nothing"; else not_ok "apply: and writes nothing" "$(cat "$root/policy")"; fi
+expect "apply: the same policy written otherwise is unchanged (its normal form)" 0 "^unchanged$" "$ctl" --root "$root" apply "$same"
+expect "apply: another policy is loaded" 0 "^loaded$" "$ctl" --root "$root" apply "$good"
+sed -i 's/^policy loaded$/policy none/' "$root/status"
+: >"$root/policy"
+expect "apply: with no policy loaded, it loads" 0 "^loaded$" "$ctl" --root "$root" apply "$norm"
+fake
+loaded_as "$norm"
+printf 'default audit\n' >"$root/policy"
+expect "apply: a refused policy exits 1, the active one stays" 1 "Failed to apply \"$bad\": the policy is invalid; the active policy is unchanged" "$ctl" --root "$root" apply "$bad"
+if [ "$(cat "$root/policy")" = "default audit" ]; then ok "apply: nothing written of a refused policy"; else not_ok "apply: nothing written of a refused policy"; fi
+expect "apply: the kernel's refusal exits 1" 1 "Failed to apply \"$good\": Bad message" "$fail_writes" 74 "$ctl" --root "$root" apply "$good"
+echo 1 >"$root/lock"
+expect "apply: locked, the same policy is unchanged" 0 "^unchanged$" "$ctl" --root "$root" apply "$norm"
+expect "apply: locked, another policy fails" 1 "Failed to apply \"$good\": uringaudit is locked until reboot" "$ctl" --root "$root" apply "$good"
+fake
+echo 999 >"$root/abi_version"
+expect "apply: refuses a kernel of another ABI" 1 "Failed to apply \"$norm\": the kernel's uringaudit ABI is 999" "$ctl" --root "$root" apply "$norm"
+expect "apply: usage" 2 "apply: expected one FILE" "$ctl" --root "$root" apply
+
+# status --json: the status file as one JSON object.
+fake
+out=$("$ctl" --root "$root" status --json 2>&1)
+want='{"active":true,"lsm":"capability,landlock,uringaudit","lsm_position":3,"lsm_count":3,"abi":2,"mediation":"precise","mode":"enforce","locked":false,"policy":true,"rules":2,"unresolved":1,"default":"audit","unrecorded":"allow","digest":"sha256:00ff","loaded":1764340000}'
+if [ "$(jq -cS . <<<"$out" 2>&1)" = "$(jq -cS . <<<"$want")" ] && [ "$(wc -l <<<"$out")" = 1 ]; then
+	ok "status --json: digest, mode, lock, rules as one JSON object"
+else
+	not_ok "status --json: digest, mode, lock, rules as one JSON object" "$out"
+fi
+sed -i 's/^locked 0$/locked 1/; s/^policy loaded$/policy none/' "$root/status"
+out=$("$ctl" --root "$root" status --json 2>&1)
+check_json() { [ "$(jq -c "$1" <<<"$out" 2>&1)" = "$2" ]; }
+if check_json '[.locked, .policy, .digest, .rules]' '[true,false,null,null]'; then
+	ok "status --json: locked, and no policy: null digest"
+else
+	not_ok "status --json: locked, and no policy: null digest" "$out"
+fi
+echo "capability,landlock" >"$sec/lsm"
+out=$("$ctl" --root "$root" status --json 2>/dev/null)
+rc=$?
+if [ $rc -eq 1 ] && check_json '.active' 'false'; then
+	ok "status --json: not active, exit 1"
+else
+	not_ok "status --json: not active, exit 1" "rc=$rc" "$out"
+fi
+
 tap_end

@@ -45,6 +45,14 @@ out=$(bash -c "source $comp; COMP_WORDS=(uringaudit-ctl learn --me); COMP_CWORD=
 check "completion completes learn's options" "[ \"$out\" = --merge ]" "$out"
 out=$(bash -c "source $comp; COMP_WORDS=(uringaudit-ctl report --decision d); COMP_CWORD=3; _uringaudit_ctl; echo \${COMPREPLY[*]}" 2>&1)
 check "completion completes a log option's value" "[ \"$out\" = deny ]" "$out"
+out=$(bash -c "source $comp; COMP_WORDS=(uringaudit-ctl ap); COMP_CWORD=1; _uringaudit_ctl; echo \${COMPREPLY[*]}" 2>&1)
+check "completion completes apply" "[ \"$out\" = apply ]" "$out"
+out=$(bash -c "source $comp; COMP_WORDS=(uringaudit-ctl learn --per); COMP_CWORD=2; _uringaudit_ctl; echo \${COMPREPLY[*]}" 2>&1)
+check "completion completes learn --per-node" "[ \"$out\" = --per-node ]" "$out"
+out=$(bash -c "source $comp; COMP_WORDS=(uringaudit-ctl report --no); COMP_CWORD=2; _uringaudit_ctl; echo \${COMPREPLY[*]}" 2>&1)
+check "completion completes the log commands' --node" "[ \"$out\" = --node ]" "$out"
+out=$(bash -c "source $comp; COMP_WORDS=(uringaudit-ctl status --j); COMP_CWORD=2; _uringaudit_ctl; echo \${COMPREPLY[*]}" 2>&1)
+check "completion completes status --json" "[ \"$out\" = --json ]" "$out"
 for cmd in report learn watch; do
 	out=$("$dest/usr/sbin/uringaudit-ctl" $cmd --help 2>&1)
 	check "$cmd --help: its exit codes and man page" "grep -q '^Exit codes:' <<<\"\$out\" && grep -q 'uringaudit-ctl-$cmd(8)' <<<\"\$out\"" "$out"

@@ -257,7 +257,7 @@ expect "learn: a bad default: exit 2" 2 "Failed to run \"learn\": --default expe
 # watch: the group it cannot join, a clean stop.
 expect "watch without CAP_AUDIT_READ: the reason, exit 1" 1 "Failed to join \"the audit multicast group \(AUDIT_NLGRP_READLOG\)\": Operation not permitted" \
 	setpriv --bounding-set=-audit_read "$ctl" watch
-expect "watch --file: exit 2" 2 "Failed to run \"watch\": --file does not apply" "$ctl" watch --file x
+expect "watch --file twice: exit 2" 2 "Failed to run \"watch\": --file follows one log" "$ctl" watch --file x --file y
 "$ctl" watch >/dev/null 2>"$work/watch.err" &
 pid=$!
 for _ in $(seq 50); do grep -q -e Watching -e Failed "$work/watch.err" && break; sleep 0.1; done

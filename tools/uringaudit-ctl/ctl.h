@@ -4,7 +4,7 @@
  *
  * main.c parses the global options and runs a command; securityfs.c reads
  * and writes uringaudit's securityfs files; policy_cmds.c holds check,
- * load, show and explain; state_cmds.c status, mode, lock and stats.
+ * load, apply, show and explain; state_cmds.c status, mode, lock and stats.
  *
  * Copyright (C) 2026 The uringaudit authors
  */
@@ -51,6 +51,7 @@ struct uringaudit_policy *parse_policy(const char *file, const char *text,
 int lookup_name(const char *const *names, int nr, const char *s);
 int cmd_check(int argc, char **argv);
 int cmd_load(int argc, char **argv);
+int cmd_apply(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 

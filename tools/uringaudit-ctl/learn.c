@@ -6,20 +6,23 @@
  * policy in permissive mode) say what each executable did through
  * io_uring; learn writes the rules that allow that and nothing else.
  * With --merge, only what the policy given does not decide already: its
- * own rules and default, asked through the kernel's matcher.
+ * own rules and default, asked through the kernel's matcher.  From a
+ * collecting auditd's log, one policy for every node, or (--per-node DIR)
+ * one per node, DIR/NODE.policy.
  *
  * Copyright (C) 2026 The uringaudit authors
  */
 
 #include "learn.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char learn_help[] =
 	"Usage: %s learn [--file FILE|-]... [--since TIME] [--until TIME]\n"
 	"       [--exe PATH]... [--op LIST] [--decision D] [--default deny|audit]\n"
 	"       [--action allow|audit] [--collapse N] [--merge POLICY]\n"
-	"       [--output|-o FILE] [--batch]\n"
+	"       [--node NAME]... [--output|-o FILE | --per-node DIR] [--batch]\n"
 	"\n"
 	"Write a policy that allows what the records of a run show ran, per\n"
 	"executable, op, context and object, and nothing else.  Reads the\n"
@@ -34,12 +37,16 @@ static const char learn_help[] =
 	"  --merge POLICY     add to POLICY only what it does not decide yet\n"
 	"                     (its rules and default, by the kernel's matcher)\n"
 	"  -o, --output FILE  write the policy there (default: standard output)\n"
+	"  --per-node DIR     one policy per node (node= of a collecting\n"
+	"                     auditd's log): DIR/NODE.policy\n"
 	"  --batch            ask nothing, even on a terminal\n"
-	"  -f, --file, --since, --until, --exe, --op, --decision: as for report\n"
+	"  -f, --file, --since, --until, --exe, --op, --decision, --node:\n"
+	"                     as for report\n"
 	"\n"
 	"Exit codes: 0 success, 1 failure, 2 usage error, 3 no uringaudit\n"
-	"record matched (nothing written), 4 lines of a log were damaged\n"
-	"(ignored; the policy was written from the rest).\n"
+	"record matched (nothing written), 4 lines of a log were damaged or\n"
+	"records not of this uringaudit ABI (ignored; the policy was written\n"
+	"from the rest), 5 a node --node names has no record in the logs.\n"
 	"See uringaudit-ctl-learn(8).\n";
 
 /*
@@ -226,6 +233,9 @@ static int learn_opt(int c, const char *arg, void *ctx)
 	case 'o':
 		l->output = arg;
 		return 0;
+	case 'P':
+		l->per_node = arg;
+		return 0;
 	case 'b':
 		l->review = false;
 		return 0;
@@ -254,6 +264,112 @@ static int read_merge(struct learn *l)
 	return EXIT_FAIL;
 }
 
+/* Learn from the logs, write the policy; the exit code. */
+static int learn_one(struct learn *l)
+{
+	int ret, read_ret;
+
+	read_ret = ua_read_logs(&l->o, learn_record, l, &l->sum);
+	ret = read_ret == EXIT_DAMAGED ? 0 : read_ret;
+	if (!ret && !l->sum.records) {
+		fprintf(stderr,
+			"No uringaudit record%s in \"%s\": nothing written.\n",
+			l->o.nexes || l->o.ops || l->o.nnodes ||
+					l->o.since != TIME_MIN ||
+					l->o.until != TIME_MAX ?
+				" matches" :
+				"",
+			l->sum.files);
+		ret = read_ret ?: EXIT_NO_RECORDS;
+	}
+	if (!ret)
+		ret = make_rules(l);
+	if (!ret)
+		ret = review_rules(l);
+	if (!ret)
+		ret = write_policy(l);
+	if (!ret)
+		ret = read_ret;
+	free_rules(l);
+	table_free(&l->seen);
+	ua_summary_free(&l->sum);
+	return ret;
+}
+
+/* A read that only notes what the logs hold. */
+static int nothing(const struct ua_record *r, const struct ua_subject *s,
+		   void *arg)
+{
+	(void)r;
+	(void)s;
+	(void)arg;
+	return 0;
+}
+
+/*
+ * --per-node DIR: the nodes whose records pass the filters, then one
+ * learn for each, into DIR/NODE.policy.
+ */
+static int learn_per_node(const struct learn *base)
+{
+	struct ua_summary sum = {};
+	char path[4200];
+	struct learn l;
+	int ret, worst = 0;
+	size_t i;
+
+	ret = ua_read_logs(&base->o, nothing, NULL, &sum);
+	if (ret && ret != EXIT_DAMAGED)
+		goto out;
+	if (!sum.records) {
+		fprintf(stderr,
+			"No uringaudit record%s in \"%s\": nothing written.\n",
+			base->o.nexes || base->o.ops || base->o.nnodes ||
+					base->o.since != TIME_MIN ||
+					base->o.until != TIME_MAX ?
+				" matches" :
+				"",
+			sum.files);
+		ret = ret ?: EXIT_NO_RECORDS;
+		goto out;
+	}
+	for (i = 0; i < sum.nnodes; i++) {
+		const char *name = sum.nodes[i].name;
+
+		if (!sum.nodes[i].records)
+			continue;
+		if (!name || !*name || name[0] == '.' ||
+		    strspn(name, "abcdefghijklmnopqrstuvwxyz"
+				 "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") !=
+			    strlen(name)) {
+			char safe[300];
+
+			fprintf(stderr,
+				"Failed to learn per node into \"%s\": %s%s%s; learn --node NAME -o FILE learns it\n",
+				base->per_node,
+				name ? "node name \"" :
+				       "records without node= (name_format = none on their node)",
+				name ? ua_safe(name, safe, sizeof(safe)) : "",
+				name ? "\" cannot be a file name" : "");
+			worst = EXIT_FAIL;
+			continue;
+		}
+		l = *base;
+		l.o.nodes[0] = name;
+		l.o.nnodes = 1;
+		snprintf(path, sizeof(path), "%s/%s.policy", base->per_node,
+			 name);
+		l.output = path;
+		ret = learn_one(&l);
+		if (ret && (!worst || ret == EXIT_FAIL))
+			worst = ret;
+	}
+	ret = worst ?: ret;
+out:
+	ua_summary_free(&sum);
+	return ret;
+}
+
 int cmd_learn(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -263,6 +379,7 @@ int cmd_learn(int argc, char **argv)
 		{ "collapse", required_argument, NULL, 'c' },
 		{ "merge", required_argument, NULL, 'm' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "per-node", required_argument, NULL, 'P' },
 		{ "batch", no_argument, NULL, 'b' },
 		{},
 	};
@@ -272,8 +389,9 @@ int cmd_learn(int argc, char **argv)
 		.collapse = 5,
 		.review = isatty(STDIN_FILENO),
 	};
+	struct stat st;
 	unsigned int i;
-	int ret, read_ret;
+	int ret;
 
 	if (wants_help(argc, argv)) {
 		printf(learn_help, prog);
@@ -282,6 +400,16 @@ int cmd_learn(int argc, char **argv)
 	ret = ua_getopt(argc, argv, "o:", opts, &l.o, learn_opt, &l);
 	if (ret)
 		return ret;
+	if (l.per_node && l.output)
+		return ua_usage("learn", "%s",
+				"--per-node and --output exclude each other");
+	if (l.per_node && (stat(l.per_node, &st) || !S_ISDIR(st.st_mode))) {
+		int err = access(l.per_node, F_OK) ? errno : ENOTDIR;
+
+		fprintf(stderr, "Failed to learn per node into \"%s\": %s\n",
+			l.per_node, strerror(err));
+		return EXIT_FAIL;
+	}
 	for (i = 0; i < l.o.nfiles; i++)
 		if (!strcmp(l.o.files[i], "-"))
 			l.review = false;
@@ -290,28 +418,7 @@ int cmd_learn(int argc, char **argv)
 		return EXIT_FAIL;
 	if (l.dflt < 0 && !l.merge)
 		l.dflt = URINGAUDIT_DENY;
-	read_ret = ua_read_logs(&l.o, learn_record, &l, &l.sum);
-	ret = read_ret == EXIT_DAMAGED ? 0 : read_ret;
-	if (!ret && !l.sum.records) {
-		fprintf(stderr,
-			"No uringaudit record%s in \"%s\": nothing written.\n",
-			l.o.nexes || l.o.ops || l.o.since != TIME_MIN ||
-					l.o.until != TIME_MAX ?
-				" matches" :
-				"",
-			l.sum.files);
-		ret = read_ret ?: EXIT_NO_RECORDS;
-	}
-	if (!ret)
-		ret = make_rules(&l);
-	if (!ret)
-		ret = review_rules(&l);
-	if (!ret)
-		ret = write_policy(&l);
-	if (!ret)
-		ret = read_ret;
-	free_rules(&l);
-	table_free(&l.seen);
+	ret = l.per_node ? learn_per_node(&l) : learn_one(&l);
 	uringaudit_policy_free(l.merge_pol);
 	free(l.merge_text);
 	return ret;

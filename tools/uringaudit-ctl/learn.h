@@ -107,6 +107,7 @@ struct grammar {
  * @merge_pol: It, parsed, resolved by name and indexed.
  * @scratch: A record's op, for the matcher.
  * @output: Where to write, or NULL for standard output.
+ * @per_node: The directory of one policy per node, or NULL.
  * @review: Ask about each rule.
  * @g: The grammar.
  * @seen: What was seen, one row per executable, context, op and object.
@@ -134,6 +135,7 @@ struct learn {
 	struct uringaudit_policy *merge_pol;
 	struct ctl_subject scratch;
 	const char *output;
+	const char *per_node;
 	bool review;
 	struct grammar g;
 	struct table seen;

@@ -164,6 +164,24 @@ static void not_learned(const struct learn *l, struct text *t)
 	}
 }
 
+/* The nodes the records came from, when they name any. */
+static void nodes_text(const struct learn *l, struct text *t)
+{
+	const char *sep = "# Nodes: ";
+	char safe[300];
+	size_t i;
+
+	for (i = 0; i < l->sum.nnodes; i++) {
+		if (!l->sum.nodes[i].records || !l->sum.nodes[i].name)
+			continue;
+		add(t, "%s%s", sep,
+		    ua_safe(l->sum.nodes[i].name, safe, sizeof(safe)));
+		sep = ", ";
+	}
+	if (strcmp(sep, "# Nodes: "))
+		add(t, ".\n");
+}
+
 /* The existing policy, its default line replaced when one was asked. */
 static bool merged_text(const struct learn *l, struct text *t)
 {
@@ -264,6 +282,7 @@ int write_policy(struct learn *l)
 		    l->merge ? "Added" : "uringaudit policy written", now,
 		    l->records);
 		add(&t, "# (%s to %s) in %s.\n", first, last, l->sum.files);
+		nodes_text(l, &t);
 		if (!l->merge)
 			add(&t,
 			    "# Its rules allow what the records show ran, per executable, op,\n"

@@ -392,7 +392,8 @@ int make_rules(struct learn *l)
 	}
 	table_free(&index);
 	table_free(&objects);
-	qsort(l->rules, l->nrules, sizeof(*l->rules), by_rule);
+	if (l->nrules) /* qsort() of NULL is undefined, even of nothing */
+		qsort(l->rules, l->nrules, sizeof(*l->rules), by_rule);
 	for (i = 0; i < l->nrules; i++) {
 		l->rules[i].text = rule_text(&l->rules[i]);
 		if (!l->rules[i].text) {

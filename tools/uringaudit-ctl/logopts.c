@@ -180,6 +180,16 @@ int ua_opt(struct ua_opts *o, const char *cmd, int c, const char *arg)
 					arg);
 		o->exes[o->nexes++] = arg;
 		return 0;
+	case UA_OPT_NODE:
+		if (!*arg || strpbrk(arg, " \t\n\"="))
+			return ua_usage(
+				cmd,
+				"expected a node name (node= of a record), not \"%s\"",
+				arg);
+		if (o->nnodes == ARRAY_SIZE(o->nodes))
+			return ua_usage(cmd, "too many nodes at \"%s\"", arg);
+		o->nodes[o->nnodes++] = arg;
+		return 0;
 	case UA_OPT_OP:
 		if (!word_list(arg))
 			return ua_usage(
@@ -250,6 +260,13 @@ bool ua_wanted(const struct ua_opts *o, const struct ua_record *r,
 		return false;
 	if (o->decisions && !in_list(o->decisions, s->decision))
 		return false;
+	if (o->nnodes) {
+		for (i = 0; i < o->nnodes; i++)
+			if (r->node && !strcmp(r->node, o->nodes[i]))
+				break;
+		if (i == o->nnodes)
+			return false;
+	}
 	if (!o->nexes)
 		return true;
 	for (i = 0; i < o->nexes; i++)

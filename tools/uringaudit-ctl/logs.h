@@ -44,6 +44,7 @@
 /* Exit codes of the log commands, besides 0, 1 and 2. */
 #define EXIT_NO_RECORDS 3
 #define EXIT_DAMAGED 4
+#define EXIT_NO_NODE 5
 
 /* Times are milliseconds since the epoch. */
 #define TIME_MIN (-0x7fffffffffffffffLL - 1)
@@ -169,6 +170,9 @@ void ua_free_fields(struct ua_record *r);
  * @nexes: Number of @exes.
  * @ops: Only these op classes, events or opcodes (comma-separated).
  * @decisions: Only these decisions (comma-separated).
+ * @nodes: Only the records of these nodes (node= of name_format); none:
+ *	those of every node, and those without node=.
+ * @nnodes: Number of @nodes.
  */
 struct ua_opts {
 	const char *files[64];
@@ -178,6 +182,8 @@ struct ua_opts {
 	unsigned int nexes;
 	const char *ops;
 	const char *decisions;
+	const char *nodes[16];
+	unsigned int nnodes;
 };
 
 /* getopt_long() entries and letters of the shared options. */
@@ -187,12 +193,14 @@ struct ua_opts {
 #define UA_OPT_EXE 0x102
 #define UA_OPT_OP 0x103
 #define UA_OPT_DECISION 0x104
+#define UA_OPT_NODE 0x105
 #define UA_LONG_OPTIONS                                              \
 	{ "file", required_argument, NULL, UA_OPT_FILE },            \
 		{ "since", required_argument, NULL, UA_OPT_SINCE },  \
 		{ "until", required_argument, NULL, UA_OPT_UNTIL },  \
 		{ "exe", required_argument, NULL, UA_OPT_EXE },      \
 		{ "op", required_argument, NULL, UA_OPT_OP },        \
+		{ "node", required_argument, NULL, UA_OPT_NODE },    \
 	{                                                            \
 		"decision", required_argument, NULL, UA_OPT_DECISION \
 	}
@@ -216,14 +224,47 @@ typedef int (*ua_record_fn)(const struct ua_record *r,
 			    const struct ua_subject *s, void *arg);
 
 /**
+ * struct ua_node - What a read of the logs saw of one node
+ * @name: Its name (node= of its records), or NULL for records without one.
+ * @records: Its uringaudit records that passed the filters.
+ * @first_ms: Time of the first of them.
+ * @last_ms: Time of the last.
+ * @all: Its uringaudit records, filters aside.
+ * @unreadable: Its uringaudit records this build cannot read (another
+ *	uringaudit ABI, or damaged): ignored.
+ * @why: What was wrong with the first of those, and where.
+ * @lost: Serial numbers missing between its first and last event read (in
+ *	the time window), in runs of the same auditd.
+ * @gaps: The first gaps, "A-B" each, ", "-separated.
+ * @serials: The serial numbers seen since its last DAEMON_START.
+ * @nserials: How many.
+ * @cap: Room in @serials.
+ * @ngaps: Gaps found.
+ */
+struct ua_node {
+	char *name;
+	unsigned long records;
+	long long first_ms, last_ms;
+	unsigned long all, unreadable;
+	char why[512];
+	unsigned long lost;
+	char gaps[256];
+	unsigned long *serials;
+	size_t nserials, cap;
+	unsigned int ngaps;
+};
+
+/**
  * struct ua_summary - What a read of the logs saw besides the records
  * @files: The files read, ", "-separated.
  * @records: uringaudit records that passed the filters.
  * @first_ms: Time of the first of them.
  * @last_ms: Time of the last.
- * @lost: Serial numbers missing between the first and last record read
- *	(in the time window), in runs of the same auditd.
- * @gaps: The first gaps, "A-B" each, ", "-separated.
+ * @lost: Serial numbers missing, of every node.
+ * @gaps: The first gaps, "A-B" each, ", "-separated (of the first node
+ *	with gaps, when there are several nodes: "NODE: A-B").
+ * @nodes: The nodes, by name once the read is done.
+ * @nnodes: How many.
  */
 struct ua_summary {
 	char files[4096];
@@ -231,7 +272,11 @@ struct ua_summary {
 	long long first_ms, last_ms;
 	unsigned long lost;
 	char gaps[256];
+	struct ua_node *nodes;
+	size_t nnodes;
 };
+
+void ua_summary_free(struct ua_summary *sum);
 
 int ua_read_logs(const struct ua_opts *o, ua_record_fn fn, void *arg,
 		 struct ua_summary *sum);
@@ -248,6 +293,7 @@ void log_source_where(const struct log_source *src, unsigned long line,
 		      const char **file, unsigned long *file_line);
 void log_source_saw(struct log_source *src, unsigned long line);
 bool log_source_partial(const struct log_source *src, unsigned long line);
+bool log_source_joined(const struct log_source *src, unsigned long line);
 int log_source_close(struct log_source *src, bool read_all);
 const char *log_source_names(const struct log_source *src);
 unsigned int auditd_logs(char **files, unsigned int max);

@@ -9,7 +9,10 @@
  * the newline a truncated file lacks, so that its last line does not run
  * into the next file; and notes the lines that end an event (EOE), which
  * auparse reads without a record.  Every other line that yields no record
- * is one auparse could not parse.
+ * is one auparse could not parse.  It also notes the lines that hold two
+ * records ("msg=audit(" twice): a log cut mid-record and written on joins
+ * the cut record and the next into one line, whose fields cannot be
+ * trusted.
  *
  * Copyright (C) 2026 The uringaudit authors
  */
@@ -22,6 +25,8 @@
 
 /* Bytes of a line's start kept to tell an EOE line. */
 #define HEAD_LEN 160
+/* What begins every record's time stamp and serial. */
+#define STAMP "msg=audit("
 
 struct src_file {
 	const char *name;
@@ -40,7 +45,13 @@ struct log_source {
 	bool pending_newline;
 	char head[HEAD_LEN];
 	size_t head_len;
-	/* Per line, from 1: bit 0 made a record, bit 1 is an EOE line. */
+	/* Of "msg=audit(" in the current line: characters matched, times. */
+	size_t stamp_at;
+	unsigned int stamps;
+	/*
+	 * Per line, from 1: bit 0 made a record, bit 1 is an EOE line, bit 2
+	 * holds two records.
+	 */
 	unsigned char *marks;
 	size_t nmarks;
 	int err;
@@ -90,14 +101,28 @@ static void account(struct log_source *src, const char *buf, size_t n)
 			src->line++;
 			f->lines++;
 			src->head_len = 0;
+			src->stamp_at = 0;
+			src->stamps = 0;
 			src->at_line_start = false;
 		}
 		if (buf[i] == '\n') {
 			if (is_eoe(src->head, src->head_len))
 				mark(src, src->line, 2);
+			if (src->stamps > 1)
+				mark(src, src->line, 4);
 			src->at_line_start = true;
-		} else if (src->head_len < HEAD_LEN) {
+			continue;
+		}
+		if (src->head_len < HEAD_LEN)
 			src->head[src->head_len++] = buf[i];
+		/* "msg=audit(" has no prefix that is also a suffix. */
+		if (buf[i] == STAMP[src->stamp_at])
+			src->stamp_at++;
+		else
+			src->stamp_at = buf[i] == STAMP[0];
+		if (!STAMP[src->stamp_at]) {
+			src->stamps++;
+			src->stamp_at = 0;
 		}
 	}
 }
@@ -250,6 +275,12 @@ void log_source_where(const struct log_source *src, unsigned long line,
 void log_source_saw(struct log_source *src, unsigned long line)
 {
 	mark(src, line, 1);
+}
+
+/* Whether line @line holds two records, run together. */
+bool log_source_joined(const struct log_source *src, unsigned long line)
+{
+	return line < src->nmarks && (src->marks[line] & 4);
 }
 
 /* Whether line @line is the incomplete last line of a file. */

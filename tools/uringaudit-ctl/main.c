@@ -29,8 +29,10 @@ static const char usage_text[] =
 	"Commands:\n"
 	"  check FILE|-          validate a policy with the kernel's own parser\n"
 	"  load FILE|-           check, then make it the active policy\n"
+	"  apply FILE|-          load it unless it is the active policy already;\n"
+	"                        prints \"loaded\" or \"unchanged\"\n"
 	"  show                  print the active policy\n"
-	"  status                is uringaudit active; mode, lock, policy\n"
+	"  status [--json]       is uringaudit active; mode, lock, policy\n"
 	"  mode enforce|permissive\n"
 	"                        switch the mode\n"
 	"  lock [--yes]          freeze policy and mode until reboot\n"
@@ -39,11 +41,11 @@ static const char usage_text[] =
 	"  explain OP [ctx=C] [uid=N] [gid=N] [auid=N] [exe=P] [path=P]\n"
 	"          [--policy FILE]\n"
 	"                        which rule decides such an op, and why\n"
-	"  report [--since T] [--exe P] [--decision D] [--json] ...\n"
+	"  report [--since T] [--exe P] [--decision D] [--node N] [--json] ...\n"
 	"                        what uringaudit's records in the audit logs say\n"
-	"  learn [--default deny|audit] [--merge POLICY] [-o FILE] ...\n"
+	"  learn [--default deny|audit] [--merge POLICY] [-o FILE|--per-node DIR] ...\n"
 	"                        a policy from the records of a run\n"
-	"  watch [--exe P] [--op LIST] [--decision D] [--json]\n"
+	"  watch [--file LOG [--node N]] [--exe P] [--op LIST] [--decision D] [--json]\n"
 	"                        uringaudit's records as they are written\n"
 	"\n"
 	"Options:\n"
@@ -58,7 +60,8 @@ static const char usage_text[] =
 	"      uringaudit-ctl load /etc/uringaudit/policy\n"
 	"\n"
 	"Exit codes: 0 success, 1 failure, 2 usage error; report and learn:\n"
-	"3 no uringaudit record, 4 damaged log lines (ignored).\n"
+	"3 no uringaudit record, 4 damaged log lines or records of another\n"
+	"uringaudit ABI (ignored), 5 a --node without records.\n"
 	"See uringaudit-ctl(8), uringaudit-ctl-report(8), uringaudit-ctl-learn(8),\n"
 	"uringaudit-ctl-watch(8) and uringaudit.policy(5).\n";
 
@@ -84,12 +87,12 @@ static const struct {
 	const char *name;
 	int (*fn)(int argc, char **argv);
 } commands[] = {
-	{ "check", cmd_check },	  { "load", cmd_load },
-	{ "show", cmd_show },	  { "status", cmd_status },
-	{ "mode", cmd_mode },	  { "lock", cmd_lock },
-	{ "stats", cmd_stats },	  { "explain", cmd_explain },
-	{ "report", cmd_report }, { "learn", cmd_learn },
-	{ "watch", cmd_watch },
+	{ "check", cmd_check },	    { "load", cmd_load },
+	{ "apply", cmd_apply },	    { "show", cmd_show },
+	{ "status", cmd_status },   { "mode", cmd_mode },
+	{ "lock", cmd_lock },	    { "stats", cmd_stats },
+	{ "explain", cmd_explain }, { "report", cmd_report },
+	{ "learn", cmd_learn },	    { "watch", cmd_watch },
 };
 
 int main(int argc, char **argv)

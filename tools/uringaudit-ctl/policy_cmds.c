@@ -12,6 +12,7 @@
 #include "ctl.h"
 
 #include <ctype.h>
+#include <openssl/evp.h>
 #include <unistd.h>
 
 #include "subject.h"
@@ -147,6 +148,148 @@ int cmd_load(int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	printf("Loaded \"%s\".\n", strcmp(argv[1], "-") ? argv[1] : "<stdin>");
+	return 0;
+}
+
+/*
+ * The digest the kernel gives policy @pol once loaded (status: "digest
+ * sha256:HEX"): SHA-256 of its normal form.  @hex gets 64 hex digits;
+ * 0, or an errno.
+ */
+static int policy_digest(const struct uringaudit_policy *pol, char *hex)
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int mdlen = 0, i;
+	int len = uringaudit_policy_format(pol, NULL, 0);
+	char *text = malloc(len + 1);
+
+	if (!text)
+		return ENOMEM;
+	uringaudit_policy_format(pol, text, len + 1);
+	if (!EVP_Digest(text, len, md, &mdlen, EVP_sha256(), NULL) ||
+	    mdlen != 32) {
+		free(text);
+		return EIO;
+	}
+	free(text);
+	for (i = 0; i < mdlen; i++)
+		sprintf(hex + 2 * i, "%02x", md[i]);
+	return 0;
+}
+
+/*
+ * The digest of the loaded policy, from the status file: "sha256:HEX" into
+ * @buf, "" when none is loaded; 0, or EXIT_FAIL after saying why.
+ */
+static int loaded_digest(const char *file, char *buf, size_t size)
+{
+	char *status = read_knob("status"), *line, *save = NULL;
+	bool loaded = false;
+
+	buf[0] = '\0';
+	if (!status)
+		return EXIT_FAIL;
+	for (line = strtok_r(status, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		if (!strcmp(line, "policy loaded"))
+			loaded = true;
+		else if (!strncmp(line, "digest ", 7))
+			snprintf(buf, size, "%s", line + 7);
+	}
+	free(status);
+	if (loaded && strncmp(buf, "sha256:", 7)) {
+		fprintf(stderr,
+			"Failed to apply \"%s\": \"%s\" names no policy digest\n",
+			file, path_of("status"));
+		return EXIT_FAIL;
+	}
+	if (!loaded)
+		buf[0] = '\0';
+	return 0;
+}
+
+int cmd_apply(int argc, char **argv)
+{
+	char digest[72], loaded[160];
+	struct uringaudit_policy *pol;
+	const char *file;
+	size_t len;
+	char *text;
+	int err;
+
+	if (wants_help(argc, argv)) {
+		printf("Usage: %s apply FILE|-\n\n"
+		       "Make FILE the active policy unless it is already: check it, compare\n"
+		       "the SHA-256 of its normal form with the digest of the loaded policy\n"
+		       "(status), and load it only when they differ.  Prints \"unchanged\" or\n"
+		       "\"loaded\" and exits 0 either way, so that configuration management\n"
+		       "can run it every time; exits 1 on a policy that is invalid or that\n"
+		       "the kernel refuses (the active one stays), or when uringaudit is\n"
+		       "locked and the policy differs.\n",
+		       prog);
+		return 0;
+	}
+	if (argc != 2)
+		return usage_error(
+			"apply: expected one FILE (or - for stdin)%s", "");
+	file = strcmp(argv[1], "-") ? argv[1] : "<stdin>";
+	text = read_all(argv[1], &len);
+	if (!text)
+		return EXIT_FAIL;
+	pol = parse_policy(argv[1], text, len);
+	if (!pol) {
+		fprintf(stderr,
+			"Failed to apply \"%s\": the policy is invalid; the active policy is unchanged\n",
+			file);
+		free(text);
+		return EXIT_FAIL;
+	}
+	memcpy(digest, "sha256:", 7);
+	err = policy_digest(pol, digest + 7);
+	uringaudit_policy_free(pol);
+	if (err) {
+		fprintf(stderr, "Failed to apply \"%s\": %s\n", file,
+			strerror(err));
+		free(text);
+		return EXIT_FAIL;
+	}
+	if (access(root, F_OK)) {
+		fprintf(stderr, "Failed to apply \"%s\": %s: %s\n", file, root,
+			strerror(errno));
+		hint(ENOENT, "write");
+		free(text);
+		return EXIT_FAIL;
+	}
+	if (check_abi("apply", file) ||
+	    loaded_digest(file, loaded, sizeof(loaded))) {
+		free(text);
+		return EXIT_FAIL;
+	}
+	if (!strcmp(loaded, digest)) {
+		free(text);
+		printf("unchanged\n");
+		return 0;
+	}
+	if (is_locked()) {
+		fprintf(stderr,
+			"Failed to apply \"%s\": uringaudit is locked until reboot, with another policy (%s)\n",
+			file, loaded[0] ? loaded : "none");
+		free(text);
+		return EXIT_FAIL;
+	}
+	err = write_knob("policy", text, len);
+	free(text);
+	if (err) {
+		fprintf(stderr, "Failed to apply \"%s\": %s\n", file,
+			strerror(err));
+		if (err == EPERM || err == EACCES)
+			hint(err, "write");
+		else
+			fprintf(stderr,
+				"Hint: the kernel rejected the policy; its log names the line (dmesg | grep uringaudit).\n");
+		return EXIT_FAIL;
+	}
+	printf("loaded\n");
 	return 0;
 }
 

@@ -4,7 +4,9 @@
  *
  * First the denials, then the counts per executable, op, context and
  * decision, the objects each executable touched most, and the records the
- * log lost; or, with --json, every record as a line of JSON.
+ * log lost; or, with --json, every record as a line of JSON.  The records
+ * of several nodes (a collecting auditd's log) are reported node by node,
+ * after a table of the nodes.
  *
  * Copyright (C) 2026 The uringaudit authors
  */
@@ -30,24 +32,54 @@ struct object_row {
 	unsigned long count;
 };
 
+/* What report found of one node (or of records without node=). */
+struct part {
+	const char *node;
+	struct table denials, counts, objects;
+	unsigned long records;
+	long long first_ms, last_ms;
+};
+
 struct report {
 	bool json;
 	unsigned long top;
-	struct table denials, counts, objects;
-	bool failed;
+	struct part *parts;
+	size_t nparts;
 };
+
+/* The part of node @node, made if new; NULL when out of memory. */
+static struct part *part_of(struct report *rep, const char *node)
+{
+	struct part *more;
+	size_t i;
+
+	for (i = 0; i < rep->nparts; i++)
+		if (node ? rep->parts[i].node &&
+				    !strcmp(rep->parts[i].node, node) :
+			   !rep->parts[i].node)
+			return &rep->parts[i];
+	more = realloc(rep->parts, (rep->nparts + 1) * sizeof(*more));
+	if (!more)
+		return NULL;
+	rep->parts = more;
+	memset(&more[rep->nparts], 0, sizeof(*more));
+	/* The name lives in the read's summary until the report is out. */
+	more[rep->nparts].node = node;
+	return &more[rep->nparts++];
+}
 
 static const char report_help[] =
 	"Usage: %s report [--file|-f FILE|-]... [--since TIME] [--until TIME]\n"
-	"       [--exe PATH]... [--op LIST] [--decision audit|deny] [--top N]\n"
-	"       [--json]\n"
+	"       [--exe PATH]... [--op LIST] [--decision audit|deny] [--node NAME]...\n"
+	"       [--top N] [--json]\n"
 	"\n"
 	"What uringaudit's records in the audit logs say: the denials, then\n"
 	"counts per executable, op, context and decision, the objects each\n"
 	"executable touched most, and the records the log lost.  Reads the\n"
 	"files auditd writes (log_file of auditd.conf and its rotated copies)\n"
 	"unless --file names others.  --json prints every record as a line of\n"
-	"JSON instead.\n"
+	"JSON instead.  A collecting auditd's log (name_format = hostname on\n"
+	"each node) is reported node by node.\n"
 	"\n"
 	"  -f, --file FILE  read FILE (- for standard input); repeatable\n"
 	"  --since TIME     records from TIME on (@SECONDS, YYYY-MM-DD\n"
@@ -56,12 +88,14 @@ static const char report_help[] =
 	"  --exe PATH       records of this executable; repeatable\n"
 	"  --op LIST        records of these op classes, events or opcodes\n"
 	"  --decision D     audit or deny (permissive denials included)\n"
+	"  --node NAME      records of this node (node=); repeatable\n"
 	"  --top N          objects per executable (default 5)\n"
 	"  --json           one JSON object per record (uringaudit-ctl-report(8))\n"
 	"\n"
 	"Exit codes: 0 success, 1 a log could not be read, 2 usage error,\n"
-	"3 no uringaudit record matched, 4 lines of a log were damaged\n"
-	"(ignored; the rest is reported).\n"
+	"3 no uringaudit record matched, 4 lines of a log were damaged or\n"
+	"records not of this uringaudit ABI (ignored; the rest is reported),\n"
+	"5 a node --node names has no record in the logs.\n"
 	"See uringaudit-ctl-report(8).\n";
 
 static int count(const struct ua_record *r, const struct ua_subject *s,
@@ -72,6 +106,7 @@ static int count(const struct ua_record *r, const struct ua_subject *s,
 	struct deny_row *d;
 	struct count_row *c;
 	struct object_row *o;
+	struct part *p;
 
 	if (rep->json) {
 		struct json_object *j = ua_record_json(r);
@@ -86,10 +121,16 @@ static int count(const struct ua_record *r, const struct ua_subject *s,
 	else
 		snprintf(op, sizeof(op), "%s", s->op);
 	ua_object(s, object, sizeof(object));
-	c = (struct count_row *)table_row(&rep->counts, sizeof(*c), 4,
+	p = part_of(rep, r->node);
+	if (!p)
+		goto oom;
+	if (!p->records++)
+		p->first_ms = r->ms;
+	p->last_ms = r->ms;
+	c = (struct count_row *)table_row(&p->counts, sizeof(*c), 4,
 					  s->exe ?: "?", op, s->ctx,
 					  s->decision);
-	o = (struct object_row *)table_row(&rep->objects, sizeof(*o), 2,
+	o = (struct object_row *)table_row(&p->objects, sizeof(*o), 2,
 					   s->exe ?: "?", object);
 	if (!c || !o)
 		goto oom;
@@ -98,7 +139,7 @@ static int count(const struct ua_record *r, const struct ua_subject *s,
 	o->count += strcmp(object, "-") != 0;
 	if (strcmp(s->decision, "deny"))
 		return 0;
-	d = (struct deny_row *)table_row(&rep->denials, sizeof(*d), 6,
+	d = (struct deny_row *)table_row(&p->denials, sizeof(*d), 6,
 					 s->exe ?: "?", op, s->ctx, object,
 					 s->rule, s->permissive ? "1" : "0");
 	if (!d)
@@ -151,7 +192,7 @@ static int width(const struct table *t, int col, int min)
 	return w > 60 ? 60 : w;
 }
 
-static void print_denials(struct report *rep)
+static void print_denials(struct part *rep)
 {
 	char when[64], exe[4200], what[4200], rule[4200], who[4300];
 	int we = width(&rep->denials, 0, 8) + 8, wo, wc, wb;
@@ -181,7 +222,7 @@ static void print_denials(struct report *rep)
 	}
 }
 
-static void print_counts(struct report *rep)
+static void print_counts(struct part *rep)
 {
 	int we = width(&rep->counts, 0, 3), wo = width(&rep->counts, 1, 2);
 	int wc = width(&rep->counts, 2, 3);
@@ -203,7 +244,7 @@ static void print_counts(struct report *rep)
 	}
 }
 
-static void print_objects(struct report *rep)
+static void print_objects(struct part *rep, unsigned long top)
 {
 	char buf[4200];
 	const char *exe = NULL;
@@ -222,10 +263,88 @@ static void print_objects(struct report *rep)
 			shown = 0;
 			printf("  %s\n", ua_safe(exe, buf, sizeof(buf)));
 		}
-		if (o->count && shown++ < rep->top)
+		if (o->count && shown++ < top)
 			printf("    %8lu  %s\n", o->count,
 			       ua_safe(o->row.part[1], buf, sizeof(buf)));
 	}
+}
+
+/* The node of the read's summary that @p reports. */
+static const struct ua_node *node_sum(const struct ua_summary *sum,
+				      const struct part *p)
+{
+	size_t i;
+
+	for (i = 0; i < sum->nnodes; i++)
+		if (p->node ? sum->nodes[i].name &&
+				      !strcmp(sum->nodes[i].name, p->node) :
+			      !sum->nodes[i].name)
+			return &sum->nodes[i];
+	return NULL;
+}
+
+/* Parts by node name; records without node= first. */
+static int by_node(const void *a, const void *b)
+{
+	const struct part *x = a, *y = b;
+
+	if (!x->node || !y->node)
+		return !!x->node - !!y->node;
+	return strcmp(x->node, y->node);
+}
+
+/* The nodes, one line each, before their reports. */
+static void print_nodes(struct report *rep, const struct ua_summary *sum)
+{
+	char first[64], last[64], name[300];
+	size_t i;
+
+	printf("Nodes: %zu\n", rep->nparts);
+	printf("  %-24s  %8s  %7s  %6s  %-19s  %s\n", "NODE", "RECORDS",
+	       "DENIED", "LOST", "FIRST", "LAST");
+	for (i = 0; i < rep->nparts; i++) {
+		const struct part *p = &rep->parts[i];
+		const struct ua_node *nd = node_sum(sum, p);
+		unsigned long denials = 0;
+		size_t j;
+
+		for (j = 0; j < p->denials.n; j++)
+			denials += ((const struct deny_row *)p->denials.rows[j])
+					   ->count;
+		ua_format_time(p->first_ms, first, sizeof(first), false);
+		ua_format_time(p->last_ms, last, sizeof(last), false);
+		printf("  %-24s  %8lu  %7lu  %6lu  %s  %s\n",
+		       ua_safe(p->node ?: "(no node)", name, sizeof(name)),
+		       p->records, denials, nd ? nd->lost : 0, first, last);
+	}
+	printf("Logs:    %s\n", sum->files);
+}
+
+/* The report of one part: of the only node, or of one of several. */
+static void print_part(struct report *rep, struct part *p,
+		       const struct ua_summary *sum, bool several)
+{
+	const struct ua_node *nd = node_sum(sum, p);
+	char first[64], last[64], name[300];
+
+	ua_format_time(p->first_ms, first, sizeof(first), false);
+	ua_format_time(p->last_ms, last, sizeof(last), false);
+	if (several)
+		printf("\n== Node %s ==\n",
+		       ua_safe(p->node ?: "(no node)", name, sizeof(name)));
+	printf("Records: %lu, from %s to %s\n", p->records, first, last);
+	if (!several && p->node)
+		printf("Node:    %s\n", ua_safe(p->node, name, sizeof(name)));
+	if (!several)
+		printf("Logs:    %s\n", sum->files);
+	printf("\n");
+	print_denials(p);
+	print_counts(p);
+	print_objects(p, rep->top);
+	printf("\nRecords lost: %lu", nd ? nd->lost : 0);
+	if (nd && nd->lost)
+		printf(" (serial numbers missing from the log: %s)", nd->gaps);
+	printf("\n");
 }
 
 static int report_opt(int c, const char *arg, void *ctx)
@@ -252,9 +371,9 @@ int cmd_report(int argc, char **argv)
 		{},
 	};
 	struct report rep = { .top = 5 };
-	char first[64], last[64];
-	struct ua_summary sum;
+	struct ua_summary sum = {};
 	struct ua_opts o;
+	size_t i;
 	int ret;
 
 	if (wants_help(argc, argv)) {
@@ -265,11 +384,11 @@ int cmd_report(int argc, char **argv)
 	if (ret)
 		return ret;
 	ret = ua_read_logs(&o, count, &rep, &sum);
-	if (ret == EXIT_FAIL)
+	if (ret == EXIT_FAIL || ret == EXIT_NO_NODE)
 		goto out;
 	if (!sum.records) {
 		fprintf(stderr, "No uringaudit record%s in \"%s\".\n",
-			o.nexes || o.ops || o.decisions ||
+			o.nexes || o.ops || o.decisions || o.nnodes ||
 					o.since != TIME_MIN ||
 					o.until != TIME_MAX ?
 				" matches" :
@@ -280,20 +399,18 @@ int cmd_report(int argc, char **argv)
 	}
 	if (rep.json)
 		goto out;
-	ua_format_time(sum.first_ms, first, sizeof(first), false);
-	ua_format_time(sum.last_ms, last, sizeof(last), false);
-	printf("Records: %lu, from %s to %s\nLogs:    %s\n\n", sum.records,
-	       first, last, sum.files);
-	print_denials(&rep);
-	print_counts(&rep);
-	print_objects(&rep);
-	printf("\nRecords lost: %lu", sum.lost);
-	if (sum.lost)
-		printf(" (serial numbers missing from the log: %s)", sum.gaps);
-	printf("\n");
+	qsort(rep.parts, rep.nparts, sizeof(*rep.parts), by_node);
+	if (rep.nparts > 1)
+		print_nodes(&rep, &sum);
+	for (i = 0; i < rep.nparts; i++)
+		print_part(&rep, &rep.parts[i], &sum, rep.nparts > 1);
 out:
-	table_free(&rep.denials);
-	table_free(&rep.counts);
-	table_free(&rep.objects);
+	for (i = 0; i < rep.nparts; i++) {
+		table_free(&rep.parts[i].denials);
+		table_free(&rep.parts[i].counts);
+		table_free(&rep.parts[i].objects);
+	}
+	free(rep.parts);
+	ua_summary_free(&sum);
 	return ret;
 }

@@ -34,21 +34,116 @@ static const char *status_value(const char *text, const char *key, char *buf,
 	return NULL;
 }
 
+/* A number of the status file as JSON, or null. */
+static struct json_object *status_num(const char *text, const char *key)
+{
+	char val[256], *end;
+	long long n;
+
+	if (!status_value(text, key, val, sizeof(val)))
+		return NULL;
+	errno = 0;
+	n = strtoll(val, &end, 10);
+	if (errno || end == val || *end)
+		return NULL;
+	return json_object_new_int64(n);
+}
+
+/* A word of the status file as JSON, or null. */
+static struct json_object *status_str(const char *text, const char *key)
+{
+	char val[256];
+
+	return status_value(text, key, val, sizeof(val)) ?
+		       json_object_new_string(val) :
+		       NULL;
+}
+
+/*
+ * status --json: one object, for a fleet's inventory.  Keys of the status
+ * file (uringaudit.h) as JSON: numbers as numbers, locked as a boolean,
+ * "policy" true when one is loaded; "active" false (and nothing else)
+ * when uringaudit is not in the LSM order.
+ */
+static int status_json(const char *lsm, int pos, int nlsm)
+{
+	struct json_object *o = json_object_new_object();
+	char val[256], *status = NULL;
+	int ret = 0;
+
+	json_object_object_add(o, "active", json_object_new_boolean(pos > 0));
+	json_object_object_add(o, "lsm",
+			       lsm ? json_object_new_string(lsm) : NULL);
+	if (pos > 0) {
+		json_object_object_add(o, "lsm_position",
+				       json_object_new_int(pos));
+		json_object_object_add(o, "lsm_count",
+				       json_object_new_int(nlsm));
+		status = read_knob("status");
+		if (!status)
+			ret = EXIT_FAIL;
+	}
+	if (status) {
+		bool loaded =
+			status_value(status, "policy", val, sizeof(val)) &&
+			!strcmp(val, "loaded");
+
+		json_object_object_add(o, "abi", status_num(status, "abi"));
+		json_object_object_add(o, "mediation",
+				       status_str(status, "mediation"));
+		json_object_object_add(o, "mode", status_str(status, "mode"));
+		json_object_object_add(o, "locked",
+				       json_object_new_boolean(
+					       status_value(status, "locked",
+							    val, sizeof(val)) &&
+					       !strcmp(val, "1")));
+		json_object_object_add(o, "policy",
+				       json_object_new_boolean(loaded));
+		json_object_object_add(o, "rules",
+				       loaded ? status_num(status, "rules") :
+						NULL);
+		json_object_object_add(
+			o, "unresolved",
+			loaded ? status_num(status, "unresolved") : NULL);
+		json_object_object_add(o, "default",
+				       loaded ? status_str(status, "default") :
+						NULL);
+		json_object_object_add(
+			o, "unrecorded",
+			loaded ? status_str(status, "unrecorded") : NULL);
+		json_object_object_add(o, "digest",
+				       loaded ? status_str(status, "digest") :
+						NULL);
+		json_object_object_add(o, "loaded",
+				       loaded ? status_num(status, "loaded") :
+						NULL);
+		free(status);
+	}
+	if (!ret)
+		puts(json_object_to_json_string_ext(o, CTL_JSON_FLAGS));
+	json_object_put(o);
+	return ret;
+}
+
 int cmd_status(int argc, char **argv)
 {
 	char lsm_path[4200], val[256], when[64];
-	char *lsm, *status;
+	char *lsm, *status, *order = NULL;
+	bool json = false;
 	size_t len;
 	int pos = 0, i = 0;
 
 	if (wants_help(argc, argv)) {
-		printf("Usage: %s status\n\n"
+		printf("Usage: %s status [--json]\n\n"
 		       "Whether uringaudit is active and where in the LSM order; its\n"
-		       "mode, lock, rule count, policy digest and time of last load.\n",
+		       "mode, lock, rule count, policy digest and time of last load.\n"
+		       "--json prints them as one JSON object (uringaudit-ctl(8)).\n",
 		       prog);
 		return 0;
 	}
-	if (argc != 1)
+	if (argc == 2 && !strcmp(argv[1], "--json"))
+		json = true;
+	else if (argc != 1)
 		return usage_error("status: unexpected argument \"%s\"",
 				   argv[1]);
 	snprintf(lsm_path, sizeof(lsm_path), "%s/../lsm", root);
@@ -57,7 +152,9 @@ int cmd_status(int argc, char **argv)
 		char *tok, *save = NULL;
 
 		lsm[strcspn(lsm, "\n")] = '\0';
-		printf("lsm order:  %s\n", lsm);
+		order = strdup(lsm);
+		if (!json)
+			printf("lsm order:  %s\n", lsm);
 		for (tok = strtok_r(lsm, ",", &save); tok;
 		     tok = strtok_r(NULL, ",", &save)) {
 			i++;
@@ -66,7 +163,16 @@ int cmd_status(int argc, char **argv)
 		}
 		free(lsm);
 	}
-	if (!pos || access(root, F_OK)) {
+	if (pos && access(root, F_OK))
+		pos = 0;
+	if (json) {
+		int ret = status_json(order, pos, i);
+
+		free(order);
+		return ret ?: pos ? 0 : EXIT_FAIL;
+	}
+	free(order);
+	if (!pos) {
 		printf("uringaudit: not active\n");
 		fprintf(stderr,
 			"Hint: boot with lsm=...,uringaudit (CONFIG_SECURITY_URINGAUDIT=y).\n");

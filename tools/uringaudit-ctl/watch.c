@@ -6,17 +6,21 @@
  * AUDIT_NLGRP_READLOG (whether auditd runs or not; joining needs
  * CAP_AUDIT_READ).  Each record is fed to auparse as auditd would write
  * it, so that events are grouped as in a log, and each uringaudit record
- * that passes the filters is printed on one line.
+ * that passes the filters is printed on one line.  With --file, a log is
+ * followed instead, as it grows and is rotated: a collecting auditd's,
+ * whose records carry node= (--node).
  *
  * Copyright (C) 2026 The uringaudit authors
  */
 
 #include "logs.h"
 
+#include <fcntl.h>
 #include <linux/netlink.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* How long a record without EOE may wait for the rest of its event. */
@@ -37,20 +41,25 @@ struct watch {
 };
 
 static const char watch_help[] =
-	"Usage: %s watch [--exe PATH]... [--op LIST] [--decision audit|deny]\n"
-	"       [--since TIME] [--until TIME] [--count N] [--json]\n"
+	"Usage: %s watch [--file LOG [--node NAME]...] [--exe PATH]... [--op LIST]\n"
+	"       [--decision audit|deny] [--since TIME] [--until TIME] [--count N]\n"
+	"       [--json]\n"
 	"\n"
 	"Print uringaudit's records as the kernel writes them, one line each:\n"
-	"time, executable[pid], op and context, object, decision.  Reads the\n"
-	"audit netlink multicast group (needs CAP_AUDIT_READ), with or without\n"
-	"auditd.  Stops on SIGINT or SIGTERM, or after N records.\n"
+	"time, [node,] executable[pid], op and context, object, decision.  Reads\n"
+	"the audit netlink multicast group (needs CAP_AUDIT_READ), with or\n"
+	"without auditd; with --file, follows LOG as auditd writes it (a\n"
+	"collecting auditd's log: --node).  Stops on SIGINT or SIGTERM, or\n"
+	"after N records.\n"
 	"\n"
+	"  -f, --file LOG   follow LOG from its end, across rotations\n"
+	"  --node NAME      records of this node (node=, with --file); repeatable\n"
 	"  --exe, --op, --decision, --since, --until: as for report\n"
 	"  --count N        stop after N records\n"
 	"  --json           one JSON object per record, as report --json\n"
 	"\n"
-	"Exit codes: 0 stopped (signal or --count), 1 the group cannot be\n"
-	"joined or read, 2 usage error.\n"
+	"Exit codes: 0 stopped (signal or --count), 1 the group or LOG cannot\n"
+	"be joined or read, 2 usage error.\n"
 	"See uringaudit-ctl-watch(8).\n";
 
 static int print_record(const struct ua_record *r, const struct ua_subject *s,
@@ -70,7 +79,10 @@ static int print_record(const struct ua_record *r, const struct ua_subject *s,
 
 		ua_format_time(r->ms, when, sizeof(when), true);
 		ua_object(s, object, sizeof(object));
-		printf("%s %s[%lld] %s%s%s %s %s %s%s\n", when,
+		printf("%s ", when);
+		if (r->node)
+			printf("%s ", ua_safe(r->node, safe, sizeof(safe)));
+		printf("%s[%lld] %s%s%s %s %s %s%s\n",
 		       ua_safe(s->exe, exe, sizeof(exe)), s->pid, s->op,
 		       other ? "/" : "", other ? s->opcode : "", s->ctx,
 		       ua_safe(object, safe, sizeof(safe)), s->decision,
@@ -212,6 +224,70 @@ static int watch_loop(int fd, auparse_state_t *au)
 	return EXIT_FAIL;
 }
 
+/*
+ * Follow log @path from its end until a signal or --count: what is
+ * appended goes to auparse; when the file is replaced (rotated) or
+ * truncated, the new one is read from its start.  0 or EXIT_FAIL.
+ */
+static int follow_loop(const char *path, auparse_state_t *au)
+{
+	static char buf[65536];
+	struct stat st, now;
+	off_t pos;
+	ssize_t n;
+	int fd, idle = 0, err = 0;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) || lseek(fd, 0, SEEK_END) < 0) {
+		err = errno;
+		goto fail;
+	}
+	pos = st.st_size;
+	while (!stop) {
+		n = read(fd, buf, sizeof(buf));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			err = errno;
+			break;
+		}
+		if (n > 0) {
+			auparse_feed(au, buf, n);
+			pos += n;
+			idle = 0;
+			continue;
+		}
+		if (++idle % 5 == 0)
+			auparse_feed_age_events(au);
+		poll(NULL, 0, 200);
+		if (stat(path, &now))
+			continue; /* between a rotation's rename and create */
+		if (now.st_ino == st.st_ino && now.st_dev == st.st_dev &&
+		    now.st_size >= pos)
+			continue;
+		/* Rotated or truncated: what is left of the old one first. */
+		while ((n = read(fd, buf, sizeof(buf))) > 0)
+			auparse_feed(au, buf, n);
+		close(fd);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0 || fstat(fd, &st)) {
+			err = errno;
+			break;
+		}
+		pos = 0;
+	}
+	if (fd >= 0)
+		close(fd);
+	if (!err)
+		return 0;
+fail:
+	fprintf(stderr, "Failed to follow \"%s\": %s\n", path, strerror(err));
+	if (err == EACCES)
+		fprintf(stderr,
+			"Hint: auditd's logs are readable by root (or its log_group) only.\n");
+	return EXIT_FAIL;
+}
+
 int cmd_watch(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -232,19 +308,30 @@ int cmd_watch(int argc, char **argv)
 	ret = ua_getopt(argc, argv, "", opts, &w.o, watch_opt, &w);
 	if (ret)
 		return ret;
-	if (w.o.nfiles)
+	if (w.o.nfiles > 1 || (w.o.nfiles && !strcmp(w.o.files[0], "-")))
+		return ua_usage("watch", "%s",
+				"--file follows one log, a file");
+	if (w.o.nnodes && !w.o.nfiles)
 		return ua_usage(
 			"watch", "%s",
-			"--file does not apply: watch reads records as they come");
-	fd = join();
-	if (fd < 0)
+			"--node needs --file: the kernel's records have no node= (auditd adds it)");
+	fd = -1;
+	if (!w.o.nfiles) {
+		fd = join();
+		if (fd < 0)
+			return EXIT_FAIL;
+		warn_if_off();
+	} else if (access(w.o.files[0], R_OK)) {
+		fprintf(stderr, "Failed to follow \"%s\": %s\n", w.o.files[0],
+			strerror(errno));
 		return EXIT_FAIL;
-	warn_if_off();
+	}
 	au = auparse_init(AUSOURCE_FEED, NULL);
 	if (!au) {
 		fprintf(stderr, "Failed to start \"auparse\": %s\n",
 			strerror(errno));
-		close(fd);
+		if (fd >= 0)
+			close(fd);
 		return EXIT_FAIL;
 	}
 	auparse_set_escape_mode(au, AUPARSE_ESC_RAW);
@@ -252,14 +339,21 @@ int cmd_watch(int argc, char **argv)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
-	fprintf(stderr, "Watching uringaudit's records; Ctrl-C stops.\n");
-	ret = watch_loop(fd, au);
+	if (w.o.nfiles)
+		fprintf(stderr,
+			"Watching uringaudit's records in \"%s\"; Ctrl-C stops.\n",
+			w.o.files[0]);
+	else
+		fprintf(stderr,
+			"Watching uringaudit's records; Ctrl-C stops.\n");
+	ret = fd >= 0 ? watch_loop(fd, au) : follow_loop(w.o.files[0], au);
 	if (stop != -1) {
 		/* Records of events still open, as they are. */
 		stop = 0;
 		auparse_flush_feed(au);
 	}
 	auparse_destroy(au);
-	close(fd);
+	if (fd >= 0)
+		close(fd);
 	return ret;
 }
