@@ -166,13 +166,29 @@ static int learn_op(struct learn *l, const struct ua_record *r,
 	return 0;
 }
 
-/* A record: each op class it lists (an open that truncated is both). */
+/*
+ * A record: each op class it lists (an open that truncated is both), in
+ * its context and, for a request issued more than once, in the context it
+ * was issued first, where it was decided too.
+ */
 static int learn_record(const struct ua_record *r, const struct ua_subject *s,
 			void *arg)
 {
 	struct learn *l = arg;
 	struct ua_subject one;
 	int op, err;
+
+	if (s->first_ctx_idx >= 0 && s->first_ctx_idx != s->ctx_idx &&
+	    s->ran && s->op_idx >= 0) {
+		one = *s;
+		one.ctx_idx = s->first_ctx_idx;
+		one.ctx = uringaudit_ctx_names[s->first_ctx_idx];
+		one.first_ctx_idx = -1;
+		err = learn_record(r, &one, arg);
+		if (err)
+			return err;
+		l->records--;
+	}
 
 	l->records++;
 	if (!s->ran) {

@@ -111,6 +111,8 @@ const char *ua_get(const struct ua_record *r, const char *name);
  * @opcode: The IORING_OP name, when recorded.
  * @ctx: Context name; @ctx_idx its &enum uringaudit_ctx, or -1.
  * @ctx_idx: See @ctx.
+ * @first_ctx_idx: For a request issued more than once, where it was issued
+ *	first (first_ctx=), which decided it too; else -1.
  * @decision: "audit" or "deny".
  * @permissive: A deny that was only recorded.
  * @ran: Whether the op ran (a deny in enforce mode did not).
@@ -134,6 +136,7 @@ struct ua_subject {
 	const char *opcode;
 	const char *ctx;
 	int ctx_idx;
+	int first_ctx_idx;
 	const char *decision;
 	bool permissive;
 	bool ran;

@@ -35,6 +35,7 @@ static const struct {
 	{ "personality", UA_NUM }, { "origin_pid", UA_NUM },
 	{ "origin_comm", UA_STR }, { "origin_exe", UA_STR },
 	{ "origin_uid", UA_NUM },  { "res", UA_NUM },
+	{ "attempts", UA_NUM },	   { "first_ctx", UA_WORD },
 };
 
 static enum ua_kind kind_of(const char *name)
@@ -306,6 +307,11 @@ int ua_subject_of(const struct ua_record *r, struct ua_subject *s)
 	s->ctx = ua_get(r, "ctx") ?: "?";
 	s->ctx_idx =
 		lookup_name(uringaudit_ctx_names, URINGAUDIT_NR_CTX, s->ctx);
+	s->first_ctx_idx = ua_get(r, "first_ctx") ?
+				   lookup_name(uringaudit_ctx_names,
+					       URINGAUDIT_NR_CTX,
+					       ua_get(r, "first_ctx")) :
+				   -1;
 	s->decision = ua_get(r, "decision") ?: "?";
 	s->permissive = get_num(r, "permissive", &n) && n;
 	if (get_num(r, "res", &n))
