@@ -477,12 +477,14 @@ static int hook_uring_issue(struct io_uring_issue *issue)
 }
 
 /*
- * An issue that returned -EAGAIN: io_uring issues the request again (on
- * io-wq, or after a poll wake-up), or completes it with -EAGAIN.  What it
- * decided and recorded waits for the next attempt, or for the completion:
- * a request has one record, written when its result is known.
+ * Keep what the frame's issue decided and recorded for later: for its
+ * completion (@retry false: the request completes after its issue), or,
+ * for an issue that returned -EAGAIN (@retry true), for the next attempt
+ * too, since io_uring issues it again (on io-wq, or after a poll wake-up)
+ * or completes it with -EAGAIN.  Either way, a request has one record,
+ * written when its result is known.
  */
-static void frame_keep_for_retry(struct uringaudit_frame *f)
+static void frame_keep(struct uringaudit_frame *f, bool retry)
 {
 	struct uringaudit_stash *st = kmalloc(sizeof(*st), GFP_KERNEL_ACCOUNT);
 
@@ -498,7 +500,7 @@ static void frame_keep_for_retry(struct uringaudit_frame *f)
 		.opcode = f->opcode,
 		.ctx = f->ctx,
 		.denied = f->denied,
-		.retry = true,
+		.retry = retry,
 		.attempts = f->attempts,
 		.first_ctx = f->first_ctx,
 		.decided = f->decided,
@@ -517,7 +519,7 @@ static void hook_uring_result(const struct io_uring_issue *issue, int res,
 
 	if (f && f->req == issue->req) {
 		if (res == -EAGAIN && !flags) {
-			frame_keep_for_retry(f);
+			frame_keep(f, true);
 			frame_close(f);
 			return;
 		}
@@ -533,22 +535,7 @@ static void hook_uring_result(const struct io_uring_issue *issue, int res,
 		if (res == -EIOCBQUEUED && !(flags & IO_URING_RESULT_DONE) &&
 		    f->rec) {
 			/* It completes later: keep its record until then. */
-			st = kzalloc(sizeof(*st), GFP_KERNEL_ACCOUNT);
-			if (st) {
-				*st = (struct uringaudit_stash){
-					.req = f->req,
-					.ring = f->ring,
-					.target = f->target,
-					.opcode = f->opcode,
-					.ctx = f->ctx,
-					.denied = f->denied,
-					.rec = f->rec,
-				};
-				f->rec = NULL;
-				uringaudit_stash_add(st);
-			} else {
-				uringaudit_stats_lost();
-			}
+			frame_keep(f, false);
 		} else if (res != -EIOCBQUEUED) {
 			frame_write(f, res);
 		}
