@@ -89,6 +89,14 @@ FIXTURE_SETUP(objects)
 	ASSERT_EQ(0, mkdir(self->dir, 0755));
 	ASSERT_EQ(0, io_uring_queue_init(8, &self->ring, variant->setup));
 	self->ring_ok = true;
+	/*
+	 * An SQ thread's first SQE is prepared before its audit context
+	 * ever entered an io_uring op: audit then keeps a connect's address
+	 * in a context it later marks dummy, and never frees it (a leak of
+	 * Linux 6.12's audit that kmemleak reports).  A NOP first.
+	 */
+	if (variant->setup & IORING_SETUP_SQPOLL)
+		ASSERT_EQ(0, nop(&self->ring));
 	self->audit_fd = audit_open();
 	ASSERT_LE(0, self->audit_fd);
 }
