@@ -178,8 +178,8 @@ static int learn_record(const struct ua_record *r, const struct ua_subject *s,
 	struct ua_subject one;
 	int op, err;
 
-	if (s->first_ctx_idx >= 0 && s->first_ctx_idx != s->ctx_idx &&
-	    s->ran && s->op_idx >= 0) {
+	if (s->first_ctx_idx >= 0 && s->first_ctx_idx != s->ctx_idx && s->ran &&
+	    s->op_idx >= 0) {
 		one = *s;
 		one.ctx_idx = s->first_ctx_idx;
 		one.ctx = uringaudit_ctx_names[s->first_ctx_idx];
