@@ -116,7 +116,7 @@ static int find_rule_lines(struct uringaudit_active *active)
 	const char *p = active->text;
 
 	skip = pol->unrecorded != URINGAUDIT_ALLOW ? 1 : 0;
-	active->rule_start = kvcalloc(n + 1, sizeof(u32), GFP_KERNEL);
+	active->rule_start = kvcalloc(n + 1, sizeof(u32), GFP_KERNEL_ACCOUNT);
 	if (!active->rule_start)
 		return -ENOMEM;
 	while (i <= n && (p = strchr(p, '\n'))) {
@@ -246,7 +246,7 @@ static struct uringaudit_active *new_active(const char *text, size_t len,
 	struct uringaudit_active *active;
 	int size, err;
 
-	active = kzalloc(sizeof(*active), GFP_KERNEL);
+	active = kzalloc(sizeof(*active), GFP_KERNEL_ACCOUNT);
 	if (!active)
 		return ERR_PTR(-ENOMEM);
 	kref_init(&active->ref);
@@ -266,7 +266,7 @@ static struct uringaudit_active *new_active(const char *text, size_t len,
 	if (err)
 		goto fail;
 	size = uringaudit_policy_format(active->policy, NULL, 0) + 1;
-	active->text = kvmalloc(size, GFP_KERNEL);
+	active->text = kvmalloc(size, GFP_KERNEL_ACCOUNT);
 	err = -ENOMEM;
 	if (!active->text)
 		goto fail;

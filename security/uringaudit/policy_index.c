@@ -136,7 +136,7 @@ static int build_lists(struct uringaudit_policy *pol)
 		total += list_rule(pol, i, false);
 	if (!total)
 		return 0;
-	pol->list_mem = kvcalloc(total, sizeof(u32), GFP_KERNEL);
+	pol->list_mem = kvcalloc(total, sizeof(u32), GFP_KERNEL_ACCOUNT);
 	if (!pol->list_mem)
 		return -ENOMEM;
 	pos = pol->list_mem;
@@ -176,10 +176,11 @@ static int build_groups(struct uringaudit_policy *pol)
 		return 0;
 	while (size < 4 * nr_entries)
 		size *= 2;
-	hashes = kvcalloc(max_hashes, sizeof(u32), GFP_KERNEL);
-	pol->table = kvcalloc(size, sizeof(u32), GFP_KERNEL);
-	pol->groups = kvcalloc(nr_entries, sizeof(*pol->groups), GFP_KERNEL);
-	pol->key_rules = kvcalloc(nr_entries, sizeof(u32), GFP_KERNEL);
+	hashes = kvcalloc(max_hashes, sizeof(u32), GFP_KERNEL_ACCOUNT);
+	pol->table = kvcalloc(size, sizeof(u32), GFP_KERNEL_ACCOUNT);
+	pol->groups =
+		kvcalloc(nr_entries, sizeof(*pol->groups), GFP_KERNEL_ACCOUNT);
+	pol->key_rules = kvcalloc(nr_entries, sizeof(u32), GFP_KERNEL_ACCOUNT);
 	if (!hashes || !pol->table || !pol->groups || !pol->key_rules) {
 		kvfree(hashes);
 		return -ENOMEM;

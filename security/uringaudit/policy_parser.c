@@ -293,13 +293,14 @@ uringaudit_policy_parse(const char *text, size_t len,
 		error(&p, text, -EFBIG, "policy larger than 1 MiB");
 		return ERR_PTR(-EFBIG);
 	}
-	pol = kzalloc(sizeof(*pol), GFP_KERNEL);
+	pol = kzalloc(sizeof(*pol), GFP_KERNEL_ACCOUNT);
 	if (!pol)
 		return ERR_PTR(-ENOMEM);
 	max_rules = count_lines(text, len);
 	if (max_rules > URINGAUDIT_POLICY_MAX_RULES + 1)
 		max_rules = URINGAUDIT_POLICY_MAX_RULES + 1;
-	pol->rules = kvcalloc(max_rules, sizeof(*pol->rules), GFP_KERNEL);
+	pol->rules =
+		kvcalloc(max_rules, sizeof(*pol->rules), GFP_KERNEL_ACCOUNT);
 	if (!pol->rules) {
 		kfree(pol);
 		return ERR_PTR(-ENOMEM);

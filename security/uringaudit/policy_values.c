@@ -170,7 +170,7 @@ static int parse_path(struct uringaudit_parser *p,
 	/* "/a/" and "/a" name the same thing. */
 	while (len > 1 && v->s[len - 1] == '/')
 		len--;
-	dup = kmalloc(len + 1, GFP_KERNEL);
+	dup = kmalloc(len + 1, GFP_KERNEL_ACCOUNT);
 	if (!dup)
 		return error(p, v->s, -ENOMEM, "out of memory");
 	memcpy(dup, v->s, len);
@@ -300,7 +300,7 @@ static int parse_addr(struct uringaudit_parser *p,
 		if (memchr(v->s, '"', v->len))
 			return error(p, v->s, -EBADMSG,
 				     "'\"' cannot appear in an address");
-		dup = kmalloc(v->len + 1, GFP_KERNEL);
+		dup = kmalloc(v->len + 1, GFP_KERNEL_ACCOUNT);
 		if (!dup)
 			return error(p, v->s, -ENOMEM, "out of memory");
 		memcpy(dup, v->s, v->len);

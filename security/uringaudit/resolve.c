@@ -56,7 +56,8 @@ static int add_key(struct keys *k, const struct inode *inode)
 	if (k->nr == k->cap) {
 		u32 cap = k->cap ? 2 * k->cap : 4;
 
-		grown = kvrealloc(k->keys, cap * sizeof(key), GFP_KERNEL);
+		grown = kvrealloc(k->keys, cap * sizeof(key),
+				  GFP_KERNEL_ACCOUNT);
 		if (!grown)
 			return -ENOMEM;
 		k->keys = grown;
@@ -83,7 +84,7 @@ static int resolve_leaf(struct uringaudit_rule *r, struct dentry *d)
 	if (d_is_dir(d))
 		return 0;
 	take_dentry_name_snapshot(&name, d);
-	r->leaf = kstrdup(name.name.name, GFP_KERNEL);
+	r->leaf = kstrdup(name.name.name, GFP_KERNEL_ACCOUNT);
 	release_dentry_name_snapshot(&name);
 	if (!r->leaf)
 		return -ENOMEM;

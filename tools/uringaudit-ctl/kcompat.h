@@ -26,6 +26,7 @@ typedef uint32_t u32;
 typedef uint64_t u64;
 
 #define GFP_KERNEL 0
+#define GFP_KERNEL_ACCOUNT 0
 #define kmalloc(size, gfp) malloc(size)
 #define kzalloc(size, gfp) calloc(1, size)
 #define kcalloc(n, size, gfp) calloc(n, size)
